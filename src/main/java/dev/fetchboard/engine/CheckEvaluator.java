@@ -1,0 +1,138 @@
+package dev.fetchboard.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fetchboard.workspace.Check;
+import dev.fetchboard.workspace.Comparison;
+import dev.fetchboard.workspace.Durations;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Decides each check of a panel against what a run produced. */
+final class CheckEvaluator {
+  private CheckEvaluator() {}
+
+  static List<CheckOutcome> evaluate(List<Check> checks, SourceOutput out, Duration elapsed) {
+    var outcomes = new ArrayList<CheckOutcome>();
+    boolean hasStatusCheck = false;
+    for (Check c : checks) {
+      if (c.status() != null) {
+        hasStatusCheck = true;
+      }
+      outcomes.add(evaluate(c, out, elapsed));
+    }
+    // Without a status check, an HTTP error status still fails the run: a dashboard showing a 500
+    // as OK would be lying.
+    if (!hasStatusCheck && out.status() != null) {
+      boolean ok = out.status() < 400;
+      outcomes.add(
+          0,
+          new CheckOutcome("status is not an error (below 400)", ok, String.valueOf(out.status())));
+    }
+    return outcomes;
+  }
+
+  private static CheckOutcome evaluate(Check c, SourceOutput out, Duration elapsed) {
+    String what = c.describe();
+    if (c.status() != null) {
+      if (out.status() == null) {
+        return new CheckOutcome(what, false, "no HTTP status");
+      }
+      return new CheckOutcome(
+          what, c.status().contains(out.status()), String.valueOf(out.status()));
+    }
+    if (c.latencyUnder() != null) {
+      return new CheckOutcome(
+          what, elapsed.compareTo(c.latencyUnder()) < 0, Durations.human(elapsed));
+    }
+    if (c.jsonPath() != null) {
+      if (!(out.document() instanceof JsonNode doc)) {
+        return new CheckOutcome(what, false, "the body is not JSON");
+      }
+      Optional<JsonNode> found;
+      try {
+        found = JsonPaths.read(doc, c.jsonPath().path());
+      } catch (RuntimeException e) {
+        return new CheckOutcome(what, false, "path error: " + e.getMessage());
+      }
+      return compare(what, c.jsonPath(), found.orElse(null), found.isPresent());
+    }
+    if (c.value() != null) {
+      JsonNode v = out.value() == null ? null : Values.toJson(out.value());
+      return compare(what, c.value(), v, out.value() != null);
+    }
+    if (c.rowCount() != null) {
+      long rows = out.table() == null ? 0 : out.table().rowCount();
+      return compare(what, c.rowCount(), Values.toJson(rows), true);
+    }
+    return new CheckOutcome(what, false, "empty check");
+  }
+
+  private static CheckOutcome compare(
+      String what, Comparison cmp, JsonNode actual, boolean exists) {
+    String shown = !exists ? "missing" : actual == null || actual.isNull() ? "null" : text(actual);
+    boolean ok = true;
+    if (cmp.exists() != null) {
+      ok = cmp.exists() == exists;
+    }
+    if (cmp.equals() != null) {
+      ok &= exists && same(actual, cmp.equals());
+    }
+    if (cmp.notEquals() != null) {
+      ok &= !(exists && same(actual, cmp.notEquals()));
+    }
+    BigDecimal n = exists ? number(actual) : null;
+    if (cmp.greaterThan() != null) {
+      ok &= n != null && n.compareTo(cmp.greaterThan()) > 0;
+    }
+    if (cmp.atLeast() != null) {
+      ok &= n != null && n.compareTo(cmp.atLeast()) >= 0;
+    }
+    if (cmp.lessThan() != null) {
+      ok &= n != null && n.compareTo(cmp.lessThan()) < 0;
+    }
+    if (cmp.atMost() != null) {
+      ok &= n != null && n.compareTo(cmp.atMost()) <= 0;
+    }
+    return new CheckOutcome(what, ok, shown);
+  }
+
+  private static boolean same(JsonNode actual, JsonNode expected) {
+    if (actual == null) {
+      return expected.isNull();
+    }
+    BigDecimal a = number(actual);
+    BigDecimal e = number(expected);
+    if (a != null && e != null && (actual.isNumber() || expected.isNumber())) {
+      return a.compareTo(e) == 0;
+    }
+    if (actual.isValueNode() && expected.isValueNode()) {
+      return actual.asText().equals(expected.asText());
+    }
+    return actual.equals(expected);
+  }
+
+  private static BigDecimal number(JsonNode node) {
+    if (node == null) {
+      return null;
+    }
+    if (node.isNumber()) {
+      return node.decimalValue();
+    }
+    if (node.isTextual()) {
+      try {
+        return new BigDecimal(node.asText().trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static String text(JsonNode node) {
+    String s = node.isTextual() ? node.asText() : node.toString();
+    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+  }
+}

@@ -1,0 +1,386 @@
+package dev.fetchboard.engine;
+
+import dev.fetchboard.workspace.Durations;
+import dev.fetchboard.workspace.HttpRequestSpec;
+import dev.fetchboard.workspace.PanelResolver;
+import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.Variables;
+import dev.fetchboard.workspace.Variables.UnknownVariableException;
+import dev.fetchboard.workspace.Workspace;
+import dev.fetchboard.workspace.WorkspaceValidator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Runs panels concurrently, each on its own virtual thread, under a global in-flight limit and a
+ * limit per source key (per HTTP host, for instance), with a timeout per run, cancellation and
+ * retries. It reports {@link RunEvent}s to a listener and never blocks the caller.
+ */
+public final class Engine implements AutoCloseable {
+  private final EngineConfig config;
+  private final List<Source> sources;
+  private final Semaphore global;
+  private final Map<String, Semaphore> keyed = new ConcurrentHashMap<>();
+  private final Map<Long, ActiveRun> active = new ConcurrentHashMap<>();
+  private final AtomicLong runIds = new AtomicLong();
+  private final ThreadFactory threads = Workers.virtual("run");
+  private final ScheduledExecutorService timer = Workers.timer("fetchboard-timeouts");
+  private final WorkspaceValidator validator = new WorkspaceValidator(false);
+
+  public Engine(EngineConfig config, List<Source> sources) {
+    this.config = config;
+    this.sources = List.copyOf(sources);
+    this.global = new Semaphore(config.maxInFlight(), true);
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  /**
+   * Starts every panel at once (each waits for its slot) and returns at once.
+   *
+   * @param workspace gives variables (active environment) and connections
+   * @param listener receives the events of every run, on worker threads
+   */
+  public RunBatch run(
+      Workspace workspace, Collection<PanelSpec> panels, Consumer<RunEvent> listener) {
+    var resolver = new PanelResolver(Variables.of(workspace));
+    var runs = new ArrayList<ActiveRun>(panels.size());
+    for (PanelSpec panel : panels) {
+      runs.add(start(workspace, resolver, panel, listener));
+    }
+    return new RunBatch(runs);
+  }
+
+  /** Starts one panel; see {@link #run}. */
+  public RunBatch run(Workspace workspace, PanelSpec panel, Consumer<RunEvent> listener) {
+    return run(workspace, List.of(panel), listener);
+  }
+
+  /** True while a run of this panel is queued or in flight. */
+  public boolean isActive(String panelId) {
+    return active.values().stream().anyMatch(r -> r.panelId.equals(panelId));
+  }
+
+  /** Runs queued or in flight now. */
+  public int activeCount() {
+    return active.size();
+  }
+
+  /** Cancels every run of one panel. */
+  public void cancel(String panelId) {
+    active.values().stream()
+        .filter(r -> r.panelId.equals(panelId))
+        .forEach(r -> r.cancellation.cancel(Cancellation.Reason.USER));
+  }
+
+  /** Cancels every run in flight or queued. */
+  public void cancelAll() {
+    active.values().forEach(r -> r.cancellation.cancel(Cancellation.Reason.USER));
+  }
+
+  /**
+   * Runs one panel {@code count} times, at most {@code concurrency} at once, and sums the runs up
+   * (the built-in load probe). Blocks the calling thread until done or interrupted.
+   */
+  public RepeatResult repeat(Workspace workspace, PanelSpec panel, int count, int concurrency)
+      throws InterruptedException {
+    return new RepeatRunner(this, workspace, panel).run(count, concurrency);
+  }
+
+  private ActiveRun start(
+      Workspace workspace, PanelResolver resolver, PanelSpec panel, Consumer<RunEvent> listener) {
+    long id = runIds.incrementAndGet();
+    var run = new ActiveRun(id, panel.id(), new Cancellation());
+    active.put(id, run);
+    Consumer<RunEvent> safe = safeListener(listener);
+    safe.accept(new RunEvent.Queued(id, panel.id(), Instant.now()));
+    Thread t =
+        threads.newThread(
+            () -> {
+              RunResult result = null;
+              try {
+                result = execute(id, workspace, resolver, panel, run.cancellation, safe, false);
+              } finally {
+                active.remove(id);
+                if (result == null) {
+                  result =
+                      RunResult.failed(
+                          panel.id(),
+                          id,
+                          Instant.now(),
+                          Duration.ZERO,
+                          RunError.of(ErrorKind.INTERNAL, "the run stopped unexpectedly"),
+                          1);
+                }
+                safe.accept(new RunEvent.Finished(id, panel.id(), result));
+                run.future.complete(result);
+              }
+            });
+    t.start();
+    return run;
+  }
+
+  /** One run from waiting for its slot to its result; never throws. */
+  RunResult execute(
+      long id,
+      Workspace workspace,
+      PanelResolver resolver,
+      PanelSpec spec,
+      Cancellation cancellation,
+      Consumer<RunEvent> events,
+      boolean repeat) {
+    cancellation.attach(Thread.currentThread());
+    Instant queuedAt = Instant.now();
+    Semaphore keyLimit = null;
+    boolean globalHeld = false;
+    var context = new RunContext(id, spec.id(), workspace, resolver, cancellation, events, repeat);
+    int attempts = 0;
+    Duration timeout = null;
+    try {
+      PanelSpec panel;
+      try {
+        panel = resolver.resolve(spec);
+      } catch (UnknownVariableException e) {
+        return RunResult.failed(
+            spec.id(),
+            id,
+            queuedAt,
+            Duration.ZERO,
+            RunError.of(ErrorKind.INVALID_INPUT, e.getMessage()),
+            0);
+      }
+      RunError invalid = checkRunnable(panel, workspace);
+      if (invalid != null) {
+        return RunResult.failed(spec.id(), id, queuedAt, Duration.ZERO, invalid, 0);
+      }
+      Source source =
+          sources.stream().filter(s -> s.handles(panel.source())).findFirst().orElse(null);
+      if (source == null) {
+        return RunResult.failed(
+            spec.id(),
+            id,
+            queuedAt,
+            Duration.ZERO,
+            RunError.of(ErrorKind.INVALID_INPUT, "no source can run this kind of panel"),
+            0);
+      }
+      if (!repeat) {
+        global.acquire();
+        globalHeld = true;
+      }
+      String key = source.limitKey(panel);
+      if (key != null && !repeat) {
+        keyLimit = keyed.computeIfAbsent(key, k -> new Semaphore(config.perHost(), true));
+        keyLimit.acquire();
+      }
+      timeout = source.timeout(panel);
+      var timeoutTask =
+          timer.schedule(cancellation::timeOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        int allowedAttempts = 1 + Math.max(0, source.retries(panel));
+        while (true) {
+          attempts++;
+          try {
+            SourceOutput out = source.run(panel, context);
+            context.markStarted();
+            return success(id, panel, context, out, attempts);
+          } catch (RunFailure f) {
+            if (cancellation.isCancelled()) {
+              return stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
+            }
+            if (!f.retryable() || attempts >= allowedAttempts) {
+              return RunResult.failed(
+                  spec.id(), id, startOf(context, queuedAt), elapsed(context), f.error(), attempts);
+            }
+            Thread.sleep(backoff(attempts));
+          }
+        }
+      } finally {
+        timeoutTask.cancel(false);
+      }
+    } catch (InterruptedException e) {
+      return stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      if (cancellation.isCancelled()) {
+        return stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
+      }
+      return RunResult.failed(
+          spec.id(),
+          id,
+          startOf(context, queuedAt),
+          elapsed(context),
+          new RunError(ErrorKind.INTERNAL, "unexpected error: " + describe(e), stackTrace(e)),
+          attempts);
+    } finally {
+      if (keyLimit != null) {
+        keyLimit.release();
+      }
+      if (globalHeld) {
+        global.release();
+      }
+      cancellation.detach();
+      Thread.interrupted();
+    }
+  }
+
+  private RunError checkRunnable(PanelSpec panel, Workspace workspace) {
+    var problems = validator.validatePanel(panel, workspace);
+    if (panel.http() != null) {
+      String urlProblem =
+          dev.fetchboard.workspace.WorkspaceValidator.urlProblem(panel.http().url());
+      if (urlProblem != null) {
+        return RunError.of(
+            ErrorKind.INVALID_INPUT, "http.url: " + urlProblem + " (" + panel.http().url() + ")");
+      }
+    }
+    if (!problems.isEmpty()) {
+      return RunError.of(ErrorKind.INVALID_INPUT, problems.getFirst().describe());
+    }
+    return null;
+  }
+
+  private static long backoff(int attempt) {
+    return Math.min(5_000, 200L << Math.min(attempt - 1, 5));
+  }
+
+  private RunResult success(
+      long id, PanelSpec panel, RunContext ctx, SourceOutput out, int attempts) {
+    Duration elapsed = elapsed(ctx);
+    List<CheckOutcome> checks = CheckEvaluator.evaluate(panel.checks(), out, elapsed);
+    Outcome outcome =
+        checks.stream().allMatch(CheckOutcome::passed) ? Outcome.OK : Outcome.CHECK_FAILED;
+    String notice = out.notice();
+    if (out.table() != null && out.table().capped()) {
+      notice = notice == null ? out.table().capNotice() : notice + "; " + out.table().capNotice();
+    }
+    return new RunResult(
+        panel.id(),
+        id,
+        outcome,
+        null,
+        ctx.startedAt(),
+        elapsed,
+        out.timeToFirstByte(),
+        out.status(),
+        out.headers(),
+        out.contentType(),
+        out.bytes(),
+        out.body(),
+        out.table(),
+        out.value(),
+        out.affectedRows(),
+        checks,
+        notice,
+        attempts);
+  }
+
+  private RunResult stopped(
+      long id,
+      PanelSpec panel,
+      RunContext ctx,
+      Instant queuedAt,
+      Cancellation cancellation,
+      Duration timeout,
+      int attempts) {
+    RunError error;
+    if (cancellation.reason() == Cancellation.Reason.TIMEOUT) {
+      String after = timeout == null ? "" : " after " + Durations.human(timeout);
+      error = RunError.of(ErrorKind.TIMEOUT, "timed out" + after);
+    } else {
+      error =
+          RunError.of(
+              ErrorKind.CANCELLED, ctx.hasStarted() ? "cancelled" : "cancelled before it started");
+    }
+    return RunResult.failed(panel.id(), id, startOf(ctx, queuedAt), elapsed(ctx), error, attempts);
+  }
+
+  private static Instant startOf(RunContext ctx, Instant fallback) {
+    return ctx.hasStarted() ? ctx.startedAt() : fallback;
+  }
+
+  private static Duration elapsed(RunContext ctx) {
+    return ctx.hasStarted()
+        ? Duration.ofNanos(System.nanoTime() - ctx.startedNanos())
+        : Duration.ZERO;
+  }
+
+  private static String describe(Throwable e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  static String stackTrace(Throwable e) {
+    var sw = new StringWriter();
+    e.printStackTrace(new PrintWriter(sw));
+    return sw.toString();
+  }
+
+  private static Consumer<RunEvent> safeListener(Consumer<RunEvent> listener) {
+    return event -> {
+      try {
+        listener.accept(event);
+      } catch (RuntimeException ignored) {
+        // A listener's bug must not kill the run; the result still completes the future.
+      }
+    };
+  }
+
+  long nextRunId() {
+    return runIds.incrementAndGet();
+  }
+
+  ThreadFactory threads() {
+    return threads;
+  }
+
+  /** Tells whether a panel is HTTP with a method safe to repeat; used for retries. */
+  static boolean idempotent(PanelSpec panel) {
+    HttpRequestSpec http = panel.http();
+    return http != null && http.idempotent();
+  }
+
+  @Override
+  public void close() {
+    for (ActiveRun r : active.values()) {
+      r.cancellation.cancel(Cancellation.Reason.SHUTDOWN);
+    }
+    timer.shutdownNow();
+    for (Source s : sources) {
+      try {
+        s.close();
+      } catch (RuntimeException ignored) {
+        // Closing is best effort at shutdown.
+      }
+    }
+  }
+
+  /** A run that is queued or in flight. */
+  static final class ActiveRun {
+    final long id;
+    final String panelId;
+    final Cancellation cancellation;
+    final CompletableFuture<RunResult> future = new CompletableFuture<>();
+
+    ActiveRun(long id, String panelId, Cancellation cancellation) {
+      this.id = id;
+      this.panelId = panelId;
+      this.cancellation = cancellation;
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.fetchboard.engine;
+
+import dev.fetchboard.workspace.PanelResolver;
+import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.Variables;
+import dev.fetchboard.workspace.Workspace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Runs one panel many times at a fixed concurrency and sums up latency and outcomes. */
+final class RepeatRunner {
+  /** The most runs one repeat may ask for; bounds the latency array. */
+  static final int MAX_COUNT = 10_000_000;
+
+  private final Engine engine;
+  private final Workspace workspace;
+  private final PanelSpec panel;
+
+  RepeatRunner(Engine engine, Workspace workspace, PanelSpec panel) {
+    this.engine = engine;
+    this.workspace = workspace;
+    this.panel = panel;
+  }
+
+  RepeatResult run(int count, int concurrency) throws InterruptedException {
+    if (count < 1 || count > MAX_COUNT) {
+      throw new IllegalArgumentException("repeat count must be between 1 and " + MAX_COUNT);
+    }
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1");
+    }
+    var resolver = new PanelResolver(Variables.of(workspace));
+    long[] latencies = new long[count];
+    var done = new AtomicInteger();
+    var failed = new AtomicInteger();
+    var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
+    var errors = new ConcurrentHashMap<String, AtomicInteger>();
+    var slots = new Semaphore(concurrency);
+    var finished = new CountDownLatch(count);
+    var cancellations = new ArrayList<Cancellation>();
+    long startNanos = System.nanoTime();
+    try {
+      for (int i = 0; i < count; i++) {
+        slots.acquire();
+        var cancellation = new Cancellation();
+        synchronized (cancellations) {
+          cancellations.add(cancellation);
+        }
+        final int slot = i;
+        engine
+            .threads()
+            .newThread(
+                () -> {
+                  try {
+                    RunResult r =
+                        engine.execute(
+                            engine.nextRunId(),
+                            workspace,
+                            resolver,
+                            panel,
+                            cancellation,
+                            e -> {},
+                            true);
+                    latencies[slot] = r.elapsed().toNanos();
+                    if (r.status() != null) {
+                      statuses
+                          .computeIfAbsent(r.status(), k -> new AtomicInteger())
+                          .incrementAndGet();
+                    }
+                    if (!r.ok()) {
+                      failed.incrementAndGet();
+                      String why = r.problem() == null ? r.outcome().name() : r.problem();
+                      if (errors.size() < 20 || errors.containsKey(why)) {
+                        errors.computeIfAbsent(why, k -> new AtomicInteger()).incrementAndGet();
+                      }
+                    }
+                    done.incrementAndGet();
+                  } finally {
+                    slots.release();
+                    finished.countDown();
+                  }
+                })
+            .start();
+      }
+      finished.await();
+    } catch (InterruptedException e) {
+      synchronized (cancellations) {
+        cancellations.forEach(c -> c.cancel(Cancellation.Reason.USER));
+      }
+      throw e;
+    }
+    long wallNanos = System.nanoTime() - startNanos;
+    long[] sorted = Arrays.copyOf(latencies, count);
+    Arrays.sort(sorted);
+    int ok = count - failed.get();
+    return new RepeatResult(
+        panel.id(),
+        count,
+        ok,
+        failed.get(),
+        wallNanos / 1_000_000,
+        count / (wallNanos / 1e9),
+        millis(percentile(sorted, 0.50)),
+        millis(percentile(sorted, 0.90)),
+        millis(percentile(sorted, 0.99)),
+        millis(sorted[count - 1]),
+        toCounts(statuses),
+        toCounts(errors));
+  }
+
+  private static long percentile(long[] sorted, double q) {
+    int index = (int) Math.ceil(q * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  private static double millis(long nanos) {
+    return Math.round(nanos / 10_000.0) / 100.0;
+  }
+
+  private static <K extends Comparable<K>> Map<K, Integer> toCounts(Map<K, AtomicInteger> in) {
+    var out = new TreeMap<K, Integer>();
+    in.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+}

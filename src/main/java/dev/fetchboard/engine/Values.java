@@ -1,0 +1,42 @@
+package dev.fetchboard.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * Conversions of cell values (Long, BigDecimal, Boolean, String, JsonNode…) for checks and output.
+ */
+public final class Values {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  private Values() {}
+
+  /** The value as a JSON node: numbers stay numbers (exact), other values become text. */
+  public static JsonNode toJson(Object value) {
+    return switch (value) {
+      case null -> NODES.nullNode();
+      case JsonNode n -> n;
+      case Integer i -> NODES.numberNode(i);
+      case Long l -> NODES.numberNode(l);
+      case Short s -> NODES.numberNode(s);
+      case Double d -> NODES.numberNode(d);
+      case Float f -> NODES.numberNode(f);
+      case BigDecimal b -> NODES.numberNode(b);
+      case BigInteger b -> NODES.numberNode(b);
+      case Boolean b -> NODES.booleanNode(b);
+      default -> NODES.textNode(String.valueOf(value));
+    };
+  }
+
+  /** The value as people read it in a cell: NULL shown by callers, numbers exact, JSON compact. */
+  public static String display(Object value) {
+    return switch (value) {
+      case null -> "";
+      case BigDecimal b -> b.toPlainString();
+      case JsonNode n -> n.isTextual() ? n.asText() : n.toString();
+      default -> String.valueOf(value);
+    };
+  }
+}
