@@ -1,10 +1,22 @@
 package dev.fetchboard;
 
-/** Entry point. */
+import dev.fetchboard.cli.FetchboardCommand;
+
+/**
+ * Entry point: with no arguments (or {@code gui}) it opens the window, otherwise it runs the
+ * command line. The UI class is loaded by name so the command line never loads JavaFX.
+ */
 public final class Launcher {
   private Launcher() {}
 
-  public static void main(String[] args) {
-    System.out.println("fetchboard " + String.join(" ", args));
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || args[0].equals("gui")) {
+      String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
+      Class.forName("dev.fetchboard.ui.FetchboardApp")
+          .getMethod("launchApp", String[].class)
+          .invoke(null, (Object) rest);
+      return;
+    }
+    System.exit(FetchboardCommand.execute(args));
   }
 }

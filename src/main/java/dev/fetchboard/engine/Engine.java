@@ -109,7 +109,7 @@ public final class Engine implements AutoCloseable {
     var run = new ActiveRun(id, panel.id(), new Cancellation());
     active.put(id, run);
     Consumer<RunEvent> safe = safeListener(listener);
-    safe.accept(new RunEvent.Queued(id, panel.id(), Instant.now()));
+    safe.accept(new RunEvent.Queued(id, panel.id(), Instant.now(), null));
     Thread t =
         threads.newThread(
             () -> {

@@ -58,6 +58,16 @@ public final class RunContext {
     return repeat;
   }
 
+  /**
+   * Tells the user what the run waits for before it can start, e.g. "starting database…" (sent as a
+   * {@link RunEvent.Queued} event).
+   */
+  public void waitingFor(String what) {
+    if (!repeat && startedAt == null) {
+      events.accept(new RunEvent.Queued(runId, panelId, Instant.now(), what));
+    }
+  }
+
   /** The source holds its slot and begins the exchange: the run counts as started from now. */
   public void markStarted() {
     if (startedAt == null) {

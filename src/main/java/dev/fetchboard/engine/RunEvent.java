@@ -11,8 +11,11 @@ public sealed interface RunEvent {
 
   String panelId();
 
-  /** Accepted and waiting for a free slot (global limit, host limit or database pool). */
-  record Queued(long runId, String panelId, Instant at) implements RunEvent {}
+  /**
+   * Accepted and waiting: for a free slot (global limit, host limit or database pool), or for what
+   * {@code waitingFor} says (e.g. "starting database…"; null when it is just a slot).
+   */
+  record Queued(long runId, String panelId, Instant at, String waitingFor) implements RunEvent {}
 
   /** Holding its slot and talking to the server. */
   record Started(long runId, String panelId, Instant at) implements RunEvent {}
