@@ -14,6 +14,10 @@ public final class RunFailure extends Exception {
     this.retryable = retryable;
   }
 
+  public RunFailure(RunError error) {
+    this(error, false, null);
+  }
+
   public RunFailure(ErrorKind kind, String message) {
     this(RunError.of(kind, message), false, null);
   }

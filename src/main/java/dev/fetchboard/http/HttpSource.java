@@ -1,29 +1,224 @@
 package dev.fetchboard.http;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.fetchboard.engine.ErrorKind;
+import dev.fetchboard.engine.JsonPaths;
+import dev.fetchboard.engine.ResultTable;
 import dev.fetchboard.engine.RunContext;
+import dev.fetchboard.engine.RunError;
 import dev.fetchboard.engine.RunFailure;
 import dev.fetchboard.engine.Source;
 import dev.fetchboard.engine.SourceOutput;
 import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.SourceSpec;
+import dev.fetchboard.workspace.ViewKind;
+import java.io.InputStream;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 
-/** HTTP panels (placeholder; being written). */
+/**
+ * Runs HTTP panels on shared {@link java.net.http.HttpClient}s: builds the request, streams the
+ * body under its size cap, and turns JSON into a table or a value.
+ */
 public final class HttpSource implements Source {
+  /** Rows kept from a JSON array. */
+  public static final int MAX_ROWS = 100_000;
+
+  private static final Duration SLACK = Duration.ofMillis(250);
+  private final HttpClients clients;
+  private final ObjectMapper json;
+
+  public HttpSource() {
+    this(EnvProxySelector.fromEnvironment(System.getenv()));
+  }
+
+  public HttpSource(ProxySelector proxy) {
+    this.clients = new HttpClients(proxy);
+    var mapper =
+        JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(500)
+                .maxStringLength(100_000_000)
+                .build());
+    this.json = mapper;
+  }
+
   @Override
   public boolean handles(SourceSpec spec) {
     return spec instanceof HttpRequestSpec;
   }
 
   @Override
-  public SourceOutput run(PanelSpec panel, RunContext context) throws Exception {
-    throw new RunFailure(ErrorKind.INTERNAL, "not yet");
+  public String limitKey(PanelSpec panel) {
+    URI uri = URI.create(panel.http().url().strip());
+    return uri.getScheme() + "://" + HttpErrors.hostPort(uri);
   }
 
   @Override
   public Duration timeout(PanelSpec panel) {
-    return panel.http().timeoutOrDefault();
+    // The engine's watchdog covers the whole exchange, body included; the client's own timeout
+    // (headers only) fires first with a more precise message.
+    return panel.http().timeoutOrDefault().plus(SLACK);
+  }
+
+  @Override
+  public int retries(PanelSpec panel) {
+    return panel.http().idempotent() ? panel.http().retriesOrDefault() : 0;
+  }
+
+  @Override
+  public SourceOutput run(PanelSpec panel, RunContext ctx) throws Exception {
+    HttpRequestSpec spec = panel.http();
+    var request = RequestBuilder.build(spec, json);
+    var client = clients.get(spec.followRedirectsOrDefault(), Boolean.TRUE.equals(spec.insecure()));
+    ctx.markStarted();
+    long start = System.nanoTime();
+    var future = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response;
+    try (var abort = ctx.cancellation().onCancel(() -> future.cancel(true))) {
+      response = future.get();
+    } catch (ExecutionException e) {
+      throw HttpErrors.describe(e.getCause(), request.uri(), spec.idempotent());
+    } catch (CancellationException e) {
+      throw new InterruptedException("cancelled");
+    }
+    Duration ttfb = Duration.ofNanos(System.nanoTime() - start);
+    BodyReader.Body body;
+    InputStream stream = response.body();
+    try (var abort = ctx.cancellation().onCancel(() -> closeQuietly(stream))) {
+      body =
+          BodyReader.read(
+              stream,
+              response.headers().firstValue("content-encoding").orElse(null),
+              spec.maxBytesOrDefault().bytes(),
+              ctx);
+    } catch (RunFailure f) {
+      closeQuietly(stream);
+      throw f;
+    } catch (java.io.IOException e) {
+      closeQuietly(stream);
+      if (ctx.cancellation().isCancelled()) {
+        throw new InterruptedException("cancelled");
+      }
+      throw HttpErrors.describe(e, request.uri(), spec.idempotent());
+    }
+    return output(panel, response, body, ttfb, ctx);
+  }
+
+  private SourceOutput output(
+      PanelSpec panel,
+      HttpResponse<InputStream> response,
+      BodyReader.Body body,
+      Duration ttfb,
+      RunContext ctx)
+      throws RunFailure {
+    String contentType = response.headers().firstValue("content-type").orElse(null);
+    Map<String, List<String>> headers = response.headers().map();
+    int status = response.statusCode();
+    boolean needsDocument =
+        !ctx.repeatMode()
+            || panel.checks().stream().anyMatch(c -> c.jsonPath() != null || c.value() != null);
+    if (!needsDocument) {
+      return new SourceOutput(
+          status, headers, contentType, ttfb, body.wireBytes(), null, null, null, null, null, null);
+    }
+    var decoded = BodyText.decode(body.bytes(), contentType);
+    JsonNode document = null;
+    String notice = decoded.notice();
+    if (!decoded.binary() && BodyText.looksLikeJson(contentType, decoded.text())) {
+      try {
+        document = json.readTree(decoded.text());
+      } catch (JacksonException e) {
+        if (BodyText.declaresJson(contentType)) {
+          notice = "the body is not valid JSON: " + e.getOriginalMessage();
+        }
+      }
+    }
+    ResultTable table = null;
+    Object value = null;
+    if (document != null) {
+      JsonNode rows = document;
+      if (panel.rows() != null) {
+        Optional<JsonNode> selected = JsonPaths.read(document, panel.rows());
+        if (selected.isEmpty()) {
+          throw new RunFailure(
+              RunError.of(
+                  ErrorKind.QUERY,
+                  "rows: the JSONPath " + panel.rows() + " matches nothing in the body"));
+        }
+        rows = selected.get();
+      }
+      table = ctx.repeatMode() ? null : JsonTable.from(rows, MAX_ROWS);
+      value = value(panel, document);
+    } else if (panel.viewOrDefault() == ViewKind.VALUE && !decoded.binary()) {
+      String t = decoded.text().strip();
+      value = t.length() > 200 ? t.substring(0, 200) + "…" : t;
+    }
+    return new SourceOutput(
+        status,
+        headers,
+        contentType,
+        ttfb,
+        body.wireBytes(),
+        ctx.repeatMode() ? null : decoded.text(),
+        table,
+        value,
+        null,
+        document,
+        notice);
+  }
+
+  private static Object value(PanelSpec panel, JsonNode document) throws RunFailure {
+    if (panel.value() == null) {
+      return document.isValueNode() ? JsonTable.cell(document) : null;
+    }
+    Optional<JsonNode> v = JsonPaths.read(document, panel.value());
+    if (v.isEmpty()) {
+      throw new RunFailure(
+          RunError.of(
+              ErrorKind.QUERY,
+              "value: the JSONPath " + panel.value() + " matches nothing in the body"));
+    }
+    JsonNode node = v.get();
+    // An indefinite path returns a list; a one-element list is the value people mean.
+    if (node.isArray() && node.size() == 1) {
+      node = node.get(0);
+    }
+    return JsonTable.cell(node);
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (java.io.IOException | RuntimeException ignored) {
+      // Closing aborts the exchange; an error here means it is already gone.
+    }
+  }
+
+  @Override
+  public void close() {
+    clients.close();
+  }
+
+  static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 }
