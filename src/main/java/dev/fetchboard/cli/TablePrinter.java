@@ -44,7 +44,8 @@ final class TablePrinter implements ResultPrinter {
       line.append(" · ").append(ByteSize.human(r.bytes()));
     }
     if (r.table() != null) {
-      line.append(" · ").append(String.format(r.rowCount() == 1 ? "%,d row" : "%,d rows", r.rowCount()));
+      line.append(" · ")
+          .append(String.format(r.rowCount() == 1 ? "%,d row" : "%,d rows", r.rowCount()));
     }
     if (r.affectedRows() != null) {
       line.append(" · ").append(String.format("%,d rows changed", r.affectedRows()));

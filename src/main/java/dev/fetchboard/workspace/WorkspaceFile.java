@@ -62,6 +62,11 @@ public final class WorkspaceFile {
     Workspace workspace;
     try {
       workspace = yaml.readValue(text, Workspace.class);
+    } catch (UnrecognizedPropertyException e) {
+      // Jackson's location is past the unknown key's value; point at the key itself.
+      Problem p = toProblem(e);
+      throw new WorkspaceException(
+          file, locate(List.of(new Problem(p.where(), p.message())), text));
     } catch (JsonProcessingException e) {
       throw new WorkspaceException(file, List.of(toProblem(e)));
     }
@@ -130,7 +135,7 @@ public final class WorkspaceFile {
     String where = e instanceof JsonMappingException m ? path(m.getPath()) : "";
     String message;
     if (e instanceof UnrecognizedPropertyException u) {
-      where = path(u.getPath().subList(0, u.getPath().size() - 1));
+      where = path(u.getPath());
       message =
           "unknown key '"
               + u.getPropertyName()

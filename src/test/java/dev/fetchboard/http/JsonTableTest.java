@@ -1,0 +1,54 @@
+package dev.fetchboard.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fetchboard.engine.Column;
+import dev.fetchboard.engine.ResultTable;
+import org.junit.jupiter.api.Test;
+
+class JsonTableTest {
+  private final ObjectMapper json = new ObjectMapper();
+
+  private ResultTable table(String text, int max) throws Exception {
+    return JsonTable.from(json.readTree(text), max);
+  }
+
+  @Test
+  void nestedObjectsBecomeDottedColumnsAndArraysStayJson() throws Exception {
+    ResultTable t =
+        table(
+            "[{\"id\":1,\"customer\":{\"name\":\"Ann\",\"address\":{\"city\":\"Oslo\"}},\"tags\":[\"a\",\"b\"]}]",
+            10);
+    assertThat(t.columns())
+        .extracting(Column::name)
+        .containsExactly("id", "customer.name", "customer.address.city", "tags");
+    assertThat(t.cell(0, 2)).isEqualTo("Oslo");
+    assertThat(t.cell(0, 3).toString()).isEqualTo("[\"a\",\"b\"]");
+  }
+
+  @Test
+  void columnsAreTheUnionOfKeysInFirstSeenOrderWithMissingOnesEmpty() throws Exception {
+    ResultTable t = table("[{\"a\":1},{\"b\":\"x\"},{\"a\":3,\"c\":null}]", 10);
+    assertThat(t.columns()).extracting(Column::name).containsExactly("a", "b", "c");
+    assertThat(t.row(1)).containsExactly(null, "x", null);
+    assertThat(t.columns().get(0).numeric()).isTrue();
+    assertThat(t.columns().get(1).numeric()).isFalse();
+  }
+
+  @Test
+  void aSingleObjectIsOneRowAndScalarsAreOneValueColumn() throws Exception {
+    assertThat(table("{\"ok\":true}", 10).rowCount()).isEqualTo(1);
+    ResultTable scalars = table("[1, 2, 3]", 10);
+    assertThat(scalars.columns()).extracting(Column::name).containsExactly("value");
+    assertThat(scalars.rowCount()).isEqualTo(3);
+  }
+
+  @Test
+  void rowsPastTheCapAreCutAndTheTableSaysSo() throws Exception {
+    ResultTable t = table("[1,2,3,4,5]", 3);
+    assertThat(t.rowCount()).isEqualTo(3);
+    assertThat(t.capped()).isTrue();
+    assertThat(t.capNotice()).isEqualTo("first 3 rows shown (the result had more)");
+  }
+}
