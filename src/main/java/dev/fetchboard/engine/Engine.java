@@ -31,6 +31,9 @@ import java.util.function.Consumer;
  * retries. It reports {@link RunEvent}s to a listener and never blocks the caller.
  */
 public final class Engine implements AutoCloseable {
+  /** Runs queued or in flight at most; more are refused with a clear message. */
+  public static final int MAX_ACTIVE_RUNS = 20_000;
+
   private final EngineConfig config;
   private final List<Source> sources;
   private final Semaphore global;
@@ -41,7 +44,20 @@ public final class Engine implements AutoCloseable {
   private final ScheduledExecutorService timer = Workers.timer("fetchboard-timeouts");
   private final WorkspaceValidator validator = new WorkspaceValidator(false);
 
+  private final java.util.function.Function<String, String> processEnvironment;
+
   public Engine(EngineConfig config, List<Source> sources) {
+    this(config, sources, System::getenv);
+  }
+
+  /**
+   * @param processEnvironment where {@code ${env:NAME}} values come from (tests pass a map)
+   */
+  public Engine(
+      EngineConfig config,
+      List<Source> sources,
+      java.util.function.Function<String, String> processEnvironment) {
+    this.processEnvironment = processEnvironment;
     this.config = config;
     this.sources = List.copyOf(sources);
     this.global = new Semaphore(config.maxInFlight(), true);
@@ -59,7 +75,8 @@ public final class Engine implements AutoCloseable {
    */
   public RunBatch run(
       Workspace workspace, Collection<PanelSpec> panels, Consumer<RunEvent> listener) {
-    var resolver = new PanelResolver(Variables.of(workspace));
+    var resolver =
+        new PanelResolver(new Variables(workspace.activeVariables(), processEnvironment));
     var runs = new ArrayList<ActiveRun>(panels.size());
     for (PanelSpec panel : panels) {
       runs.add(start(workspace, resolver, panel, listener));
@@ -107,15 +124,34 @@ public final class Engine implements AutoCloseable {
       Workspace workspace, PanelResolver resolver, PanelSpec panel, Consumer<RunEvent> listener) {
     long id = runIds.incrementAndGet();
     var run = new ActiveRun(id, panel.id(), new Cancellation());
-    active.put(id, run);
     Consumer<RunEvent> safe = safeListener(listener);
+    if (active.size() >= MAX_ACTIVE_RUNS) {
+      // Bounded: past this many queued runs a new one fails at once instead of piling up.
+      RunResult refused =
+          RunResult.failed(
+              panel.id(),
+              id,
+              Instant.now(),
+              Duration.ZERO,
+              RunError.of(
+                  ErrorKind.INVALID_INPUT,
+                  "too many runs queued (" + MAX_ACTIVE_RUNS + "); wait for some to finish"),
+              0);
+      safe.accept(new RunEvent.Finished(id, panel.id(), refused));
+      run.future.complete(refused);
+      return run;
+    }
+    active.put(id, run);
     safe.accept(new RunEvent.Queued(id, panel.id(), Instant.now(), null));
     Thread t =
         threads.newThread(
             () -> {
               RunResult result = null;
               try {
-                result = execute(id, workspace, resolver, panel, run.cancellation, safe, false);
+                result =
+                    redacted(
+                        execute(id, workspace, resolver, panel, run.cancellation, safe, false),
+                        resolver);
               } finally {
                 active.remove(id);
                 if (result == null) {
@@ -165,7 +201,7 @@ public final class Engine implements AutoCloseable {
             RunError.of(ErrorKind.INVALID_INPUT, e.getMessage()),
             0);
       }
-      RunError invalid = checkRunnable(panel, workspace);
+      RunError invalid = checkRunnable(spec, panel, workspace);
       if (invalid != null) {
         return RunResult.failed(spec.id(), id, queuedAt, Duration.ZERO, invalid, 0);
       }
@@ -239,14 +275,49 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private RunError checkRunnable(PanelSpec panel, Workspace workspace) {
-    var problems = validator.validatePanel(panel, workspace);
-    if (panel.http() != null) {
-      String urlProblem =
-          dev.fetchboard.workspace.WorkspaceValidator.urlProblem(panel.http().url());
+  /** Errors and notices may quote resolved values; put secrets back as references. */
+  private static RunResult redacted(RunResult r, PanelResolver resolver) {
+    if (r.error() == null && r.notice() == null) {
+      return r;
+    }
+    RunError e =
+        r.error() == null
+            ? null
+            : new RunError(
+                r.error().kind(),
+                resolver.redact(r.error().message()),
+                resolver.redact(r.error().details()));
+    return new RunResult(
+        r.panelId(),
+        r.runId(),
+        r.outcome(),
+        e,
+        r.startedAt(),
+        r.elapsed(),
+        r.timeToFirstByte(),
+        r.status(),
+        r.headers(),
+        r.contentType(),
+        r.bytes(),
+        r.body(),
+        r.table(),
+        r.value(),
+        r.affectedRows(),
+        r.checks(),
+        resolver.redact(r.notice()),
+        r.attempts());
+  }
+
+  /**
+   * Why a panel cannot run, or null. The written spec is validated (so literal secrets and other
+   * mistakes are caught), and the resolved URL is checked once variables are in.
+   */
+  private RunError checkRunnable(PanelSpec spec, PanelSpec resolved, Workspace workspace) {
+    var problems = validator.validatePanel(spec, workspace);
+    if (resolved.http() != null) {
+      String urlProblem = WorkspaceValidator.urlProblem(resolved.http().url());
       if (urlProblem != null) {
-        return RunError.of(
-            ErrorKind.INVALID_INPUT, "http.url: " + urlProblem + " (" + panel.http().url() + ")");
+        return RunError.of(ErrorKind.INVALID_INPUT, "http.url: " + urlProblem);
       }
     }
     if (!problems.isEmpty()) {

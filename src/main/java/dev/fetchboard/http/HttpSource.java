@@ -134,7 +134,7 @@ public final class HttpSource implements Source {
       RunContext ctx)
       throws RunFailure {
     String contentType = response.headers().firstValue("content-type").orElse(null);
-    Map<String, List<String>> headers = response.headers().map();
+    Map<String, List<String>> headers = SensitiveHeaders.redact(response.headers().map());
     int status = response.statusCode();
     boolean needsDocument =
         !ctx.repeatMode()

@@ -19,6 +19,11 @@ public final class PanelResolver {
     this.variables = variables;
   }
 
+  /** Replaces secrets resolved so far by their references; see {@link Variables#redact}. */
+  public String redact(String text) {
+    return variables.redact(text);
+  }
+
   public PanelSpec resolve(PanelSpec panel) throws UnknownVariableException {
     String where = "panel '" + panel.id() + "'";
     if (panel.http() != null) {

@@ -16,8 +16,11 @@ public final class Variables {
   private static final Pattern REF = Pattern.compile("\\$?\\$\\{([^}]*)}");
   private static final int MAX_DEPTH = 8;
 
+  private static final int MIN_SECRET_LENGTH = 4;
+
   private final Map<String, String> environment;
   private final Function<String, String> processEnvironment;
+  private final Map<String, String> secretsUsed = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Variables(Map<String, String> environment, Function<String, String> processEnvironment) {
     this.environment = Map.copyOf(environment);
@@ -76,6 +79,9 @@ public final class Variables {
                 + name
                 + "})");
       }
+      if (value.length() >= MIN_SECRET_LENGTH) {
+        secretsUsed.put(value, "${env:" + envName + "}");
+      }
       return value;
     }
     String value = environment.get(name);
@@ -91,6 +97,21 @@ public final class Variables {
       return " (the active environment defines no variables)";
     }
     return " (known: " + String.join(", ", environment.keySet().stream().sorted().toList()) + ")";
+  }
+
+  /**
+   * The text with every value that came from {@code ${env:...}} replaced by its reference again, so
+   * messages, logs and exports never show a secret.
+   */
+  public String redact(String text) {
+    if (text == null || secretsUsed.isEmpty()) {
+      return text;
+    }
+    String out = text;
+    for (var e : secretsUsed.entrySet()) {
+      out = out.replace(e.getKey(), e.getValue());
+    }
+    return out;
   }
 
   /** The names referenced as {@code ${name}} (not env: ones), for checks while editing. */

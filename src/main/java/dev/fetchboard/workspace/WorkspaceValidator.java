@@ -22,6 +22,8 @@ public final class WorkspaceValidator {
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Set<String> SSL_MODES =
       Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+  private static final Set<String> SECRET_HEADERS =
+      Set.of("authorization", "cookie", "proxy-authorization", "x-api-key");
   private static final Duration MIN_REFRESH = Duration.ofMillis(500);
   private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
   private static final long MAX_BYTES_LIMIT = 2L * 1024 * 1024 * 1024;
@@ -128,6 +130,18 @@ public final class WorkspaceValidator {
                     new Problem("headers." + name, "a header value cannot contain line breaks"));
               }
               unknownVariables(value, "headers." + name, ws, out);
+              if (SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))
+                  && value != null
+                  && !value.isBlank()
+                  && !Variables.hasReference(value)) {
+                out.add(
+                    new Problem(
+                        "headers." + name,
+                        "write the "
+                            + name
+                            + " value with a reference such as ${env:API_TOKEN}: a workspace file"
+                            + " never holds a secret"));
+              }
             });
     h.query().forEach((name, value) -> unknownVariables(value, "query." + name, ws, out));
     if (h.timeout() != null && (h.timeout().isZero() || h.timeout().compareTo(MAX_TIMEOUT) > 0)) {
@@ -153,6 +167,20 @@ public final class WorkspaceValidator {
         out.add(new Problem("auth", "auth has exactly one of basic: or bearer:"));
       } else if (a.basic() != null && (a.basic().user() == null || a.basic().user().isBlank())) {
         out.add(new Problem("auth.basic.user", "basic auth needs a user"));
+      }
+      if (a.basic() != null && literalSecret(a.basic().password())) {
+        out.add(
+            new Problem(
+                "auth.basic.password",
+                "write the password as a reference such as ${env:API_PASSWORD}: a workspace file"
+                    + " never holds a secret"));
+      }
+      if (literalSecret(a.bearer())) {
+        out.add(
+            new Problem(
+                "auth.bearer",
+                "write the token as a reference such as ${env:API_TOKEN}: a workspace file never"
+                    + " holds a secret"));
       }
     }
     return out;
@@ -297,6 +325,10 @@ public final class WorkspaceValidator {
       }
     }
     return out;
+  }
+
+  private static boolean literalSecret(String value) {
+    return value != null && !value.isEmpty() && !Variables.hasReference(value);
   }
 
   private static void jsonPath(String path, String field, List<Problem> out) {
