@@ -150,7 +150,8 @@ public final class Engine implements AutoCloseable {
               try {
                 result =
                     redacted(
-                        execute(id, workspace, resolver, panel, run.cancellation, safe, false),
+                        execute(
+                            id, workspace, resolver, panel, null, run.cancellation, safe, false),
                         resolver);
               } finally {
                 active.remove(id);
@@ -172,12 +173,41 @@ public final class Engine implements AutoCloseable {
     return run;
   }
 
-  /** One run from waiting for its slot to its result; never throws. */
+  /** A panel resolved and checked, with the source that runs it, or the reason it cannot run. */
+  record Prepared(PanelSpec panel, Source source, RunError error) {}
+
+  /** Resolves variables, checks the panel and picks its source; done once per run or repeat. */
+  Prepared prepare(PanelSpec spec, Workspace workspace, PanelResolver resolver) {
+    PanelSpec panel;
+    try {
+      panel = resolver.resolve(spec);
+    } catch (UnknownVariableException e) {
+      return new Prepared(null, null, RunError.of(ErrorKind.INVALID_INPUT, e.getMessage()));
+    }
+    RunError invalid = checkRunnable(spec, panel, workspace);
+    if (invalid != null) {
+      return new Prepared(null, null, invalid);
+    }
+    Source source =
+        sources.stream().filter(s -> s.handles(panel.source())).findFirst().orElse(null);
+    if (source == null) {
+      return new Prepared(
+          null, null, RunError.of(ErrorKind.INVALID_INPUT, "no source can run this kind of panel"));
+    }
+    return new Prepared(panel, source, null);
+  }
+
+  /**
+   * One run from waiting for its slot to its result; never throws.
+   *
+   * @param prepared the panel already prepared (repeat runs), or null to prepare it here
+   */
   RunResult execute(
       long id,
       Workspace workspace,
       PanelResolver resolver,
       PanelSpec spec,
+      Prepared prepared,
       Cancellation cancellation,
       Consumer<RunEvent> events,
       boolean repeat) {
@@ -189,33 +219,12 @@ public final class Engine implements AutoCloseable {
     int attempts = 0;
     Duration timeout = null;
     try {
-      PanelSpec panel;
-      try {
-        panel = resolver.resolve(spec);
-      } catch (UnknownVariableException e) {
-        return RunResult.failed(
-            spec.id(),
-            id,
-            queuedAt,
-            Duration.ZERO,
-            RunError.of(ErrorKind.INVALID_INPUT, e.getMessage()),
-            0);
+      Prepared ready = prepared != null ? prepared : prepare(spec, workspace, resolver);
+      if (ready.error() != null) {
+        return RunResult.failed(spec.id(), id, queuedAt, Duration.ZERO, ready.error(), 0);
       }
-      RunError invalid = checkRunnable(spec, panel, workspace);
-      if (invalid != null) {
-        return RunResult.failed(spec.id(), id, queuedAt, Duration.ZERO, invalid, 0);
-      }
-      Source source =
-          sources.stream().filter(s -> s.handles(panel.source())).findFirst().orElse(null);
-      if (source == null) {
-        return RunResult.failed(
-            spec.id(),
-            id,
-            queuedAt,
-            Duration.ZERO,
-            RunError.of(ErrorKind.INVALID_INPUT, "no source can run this kind of panel"),
-            0);
-      }
+      PanelSpec panel = ready.panel();
+      Source source = ready.source();
       if (!repeat) {
         global.acquire();
         globalHeld = true;

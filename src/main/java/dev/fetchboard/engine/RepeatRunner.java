@@ -36,6 +36,7 @@ final class RepeatRunner {
       throw new IllegalArgumentException("concurrency must be at least 1");
     }
     var resolver = new PanelResolver(Variables.of(workspace));
+    Engine.Prepared prepared = engine.prepare(panel, workspace, resolver);
     long[] latencies = new long[count];
     var done = new AtomicInteger();
     var failed = new AtomicInteger();
@@ -64,6 +65,7 @@ final class RepeatRunner {
                             workspace,
                             resolver,
                             panel,
+                            prepared,
                             cancellation,
                             e -> {},
                             true);

@@ -17,9 +17,9 @@ import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.SourceSpec;
 import dev.fetchboard.workspace.ViewKind;
-import java.io.InputStream;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs HTTP panels on shared {@link java.net.http.HttpClient}s: builds the request, streams the
@@ -90,46 +91,61 @@ public final class HttpSource implements Source {
   @Override
   public SourceOutput run(PanelSpec panel, RunContext ctx) throws Exception {
     HttpRequestSpec spec = panel.http();
-    var request = RequestBuilder.build(spec, json);
+    HttpRequest request = requestFor(spec);
     var client = clients.get(spec.followRedirectsOrDefault(), Boolean.TRUE.equals(spec.insecure()));
+    long cap = spec.maxBytesOrDefault().bytes();
     ctx.markStarted();
     long start = System.nanoTime();
-    var future = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-    HttpResponse<InputStream> response;
+    var headersAt = new AtomicLong();
+    HttpResponse.BodyHandler<byte[]> handler =
+        info -> {
+          headersAt.set(System.nanoTime());
+          return new CappedBodySubscriber(cap, bytes -> ctx.progress(bytes, 0, null));
+        };
+    var future = client.sendAsync(request, handler);
+    HttpResponse<byte[]> response;
     try (var abort = ctx.cancellation().onCancel(() -> future.cancel(true))) {
       response = future.get();
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof CappedBodySubscriber.TooLargeException) {
+        throw BodyReader.tooLarge(cap);
+      }
       throw HttpErrors.describe(e.getCause(), request.uri(), spec.idempotent());
     } catch (CancellationException e) {
       throw new InterruptedException("cancelled");
+    } finally {
+      future.cancel(true);
     }
-    Duration ttfb = Duration.ofNanos(System.nanoTime() - start);
-    BodyReader.Body body;
-    InputStream stream = response.body();
-    try (var abort = ctx.cancellation().onCancel(() -> closeQuietly(stream))) {
-      body =
-          BodyReader.read(
-              stream,
-              response.headers().firstValue("content-encoding").orElse(null),
-              spec.maxBytesOrDefault().bytes(),
-              ctx);
-    } catch (RunFailure f) {
-      closeQuietly(stream);
-      throw f;
-    } catch (java.io.IOException e) {
-      closeQuietly(stream);
-      if (ctx.cancellation().isCancelled()) {
-        throw new InterruptedException("cancelled");
-      }
-      throw HttpErrors.describe(e, request.uri(), spec.idempotent());
-    }
-    return output(panel, response, body, ttfb, ctx);
+    Duration ttfb = Duration.ofNanos(Math.max(0, headersAt.get() - start));
+    byte[] raw = response.body();
+    byte[] body =
+        BodyReader.decode(raw, response.headers().firstValue("content-encoding").orElse(null), cap);
+    return output(panel, response, body, raw.length, ttfb, ctx);
   }
+
+  /**
+   * The request for a spec. Repeat runs send the same resolved spec thousands of times, so the last
+   * request built is reused when the very same spec comes again.
+   */
+  private HttpRequest requestFor(HttpRequestSpec spec) throws RunFailure {
+    var last = lastRequest;
+    if (last != null && last.spec() == spec) {
+      return last.request();
+    }
+    HttpRequest request = RequestBuilder.build(spec, json);
+    lastRequest = new BuiltRequest(spec, request);
+    return request;
+  }
+
+  private record BuiltRequest(HttpRequestSpec spec, HttpRequest request) {}
+
+  private volatile BuiltRequest lastRequest;
 
   private SourceOutput output(
       PanelSpec panel,
-      HttpResponse<InputStream> response,
-      BodyReader.Body body,
+      HttpResponse<byte[]> response,
+      byte[] body,
+      long wireBytes,
       Duration ttfb,
       RunContext ctx)
       throws RunFailure {
@@ -141,9 +157,9 @@ public final class HttpSource implements Source {
             || panel.checks().stream().anyMatch(c -> c.jsonPath() != null || c.value() != null);
     if (!needsDocument) {
       return new SourceOutput(
-          status, headers, contentType, ttfb, body.wireBytes(), null, null, null, null, null, null);
+          status, headers, contentType, ttfb, wireBytes, null, null, null, null, null, null);
     }
-    var decoded = BodyText.decode(body.bytes(), contentType);
+    var decoded = BodyText.decode(body, contentType);
     JsonNode document = null;
     String notice = decoded.notice();
     if (!decoded.binary() && BodyText.looksLikeJson(contentType, decoded.text())) {
@@ -180,7 +196,7 @@ public final class HttpSource implements Source {
         headers,
         contentType,
         ttfb,
-        body.wireBytes(),
+        wireBytes,
         ctx.repeatMode() ? null : decoded.text(),
         table,
         value,
@@ -206,14 +222,6 @@ public final class HttpSource implements Source {
       node = node.get(0);
     }
     return JsonTable.cell(node);
-  }
-
-  private static void closeQuietly(InputStream in) {
-    try {
-      in.close();
-    } catch (java.io.IOException | RuntimeException ignored) {
-      // Closing aborts the exchange; an error here means it is already gone.
-    }
   }
 
   @Override
