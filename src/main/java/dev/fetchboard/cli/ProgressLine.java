@@ -12,7 +12,7 @@ final class ProgressLine {
 
   private final PrintWriter err;
   private final int total;
-  private final boolean enabled;
+  private volatile boolean enabled;
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicInteger done = new AtomicInteger();
   private volatile long lastPrint;
@@ -63,8 +63,11 @@ final class ProgressLine {
     }
   }
 
+  /** Removes the line and prints no more (results are about to be printed). */
   void clear() {
-    if (enabled && printed) {
+    boolean wasEnabled = enabled;
+    enabled = false;
+    if (wasEnabled && printed) {
       synchronized (err) {
         err.print("\r\033[K");
         err.flush();

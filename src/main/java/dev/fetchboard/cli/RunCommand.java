@@ -214,16 +214,20 @@ public final class RunCommand implements Callable<Integer> {
                 progress.started();
               }
             });
-    List<RunResult> results = batch.await();
-    progress.clear();
+    // Print in panel order as soon as each next result is in, then let it go: a run of many big
+    // results never holds them all in memory.
     int failed = 0;
     for (int i = 0; i < panels.size(); i++) {
-      RunResult r = results.get(i);
+      RunResult r = batch.take(i);
+      if (i == 0) {
+        progress.clear();
+      }
       if (!r.ok()) {
         failed++;
       }
       printer.result(panels.get(i), r);
     }
+    progress.clear();
     return failed;
   }
 

@@ -455,12 +455,17 @@ public final class Engine implements AutoCloseable {
     final long id;
     final String panelId;
     final Cancellation cancellation;
-    final CompletableFuture<RunResult> future = new CompletableFuture<>();
+    volatile CompletableFuture<RunResult> future = new CompletableFuture<>();
 
     ActiveRun(long id, String panelId, Cancellation cancellation) {
       this.id = id;
       this.panelId = panelId;
       this.cancellation = cancellation;
+    }
+
+    /** Drops the reference to the result once its taker has it (see RunBatch.take). */
+    void forget() {
+      future = CompletableFuture.completedFuture(null);
     }
   }
 }

@@ -162,7 +162,35 @@ public final class HttpSource implements Source {
     var decoded = BodyText.decode(body, contentType);
     JsonNode document = null;
     String notice = decoded.notice();
-    if (!decoded.binary() && BodyText.looksLikeJson(contentType, decoded.text())) {
+    boolean isJson = !decoded.binary() && BodyText.looksLikeJson(contentType, decoded.text());
+    if (isJson && !ctx.repeatMode() && canStreamRows(panel)) {
+      // Big bodies: rows straight from the token stream, no tree (several times faster, less heap).
+      try (var parser = json.createParser(decoded.text())) {
+        ResultTable streamed = JsonTable.stream(parser, simplePath(panel.rows()), MAX_ROWS);
+        if (streamed != null) {
+          return new SourceOutput(
+              status,
+              headers,
+              contentType,
+              ttfb,
+              wireBytes,
+              decoded.text(),
+              streamed,
+              null,
+              null,
+              null,
+              notice);
+        }
+      } catch (JacksonException e) {
+        if (BodyText.declaresJson(contentType)) {
+          notice = "the body is not valid JSON: " + e.getOriginalMessage();
+        }
+        isJson = false;
+      } catch (java.io.IOException e) {
+        isJson = false;
+      }
+    }
+    if (isJson) {
       try {
         document = json.readTree(decoded.text());
       } catch (JacksonException e) {
@@ -203,6 +231,24 @@ public final class HttpSource implements Source {
         null,
         document,
         notice);
+  }
+
+  private static final java.util.regex.Pattern SIMPLE_PATH =
+      java.util.regex.Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_-]*)*");
+
+  /** True when nothing but the rows is needed and the rows path is a plain field path. */
+  private static boolean canStreamRows(PanelSpec panel) {
+    return panel.value() == null
+        && panel.viewOrDefault() != ViewKind.VALUE
+        && panel.checks().stream().noneMatch(c -> c.jsonPath() != null || c.value() != null)
+        && (panel.rows() == null || SIMPLE_PATH.matcher(panel.rows().strip()).matches());
+  }
+
+  private static List<String> simplePath(String rows) {
+    if (rows == null || rows.strip().equals("$")) {
+      return List.of();
+    }
+    return List.of(rows.strip().substring(2).split("\\."));
   }
 
   private static Object value(PanelSpec panel, JsonNode document) throws RunFailure {

@@ -8,7 +8,12 @@ import dev.fetchboard.engine.ResultTable;
 import org.junit.jupiter.api.Test;
 
 class JsonTableTest {
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(
+              com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
 
   private ResultTable table(String text, int max) throws Exception {
     return JsonTable.from(json.readTree(text), max);
@@ -42,6 +47,27 @@ class JsonTableTest {
     ResultTable scalars = table("[1, 2, 3]", 10);
     assertThat(scalars.columns()).extracting(Column::name).containsExactly("value");
     assertThat(scalars.rowCount()).isEqualTo(3);
+  }
+
+  @Test
+  void streamingGivesTheSameTableAsTheTree() throws Exception {
+    String doc =
+        "{\"data\":{\"items\":[{\"id\":1,\"c\":{\"n\":\"x\",\"d\":{\"e\":2.50}},\"t\":[1,{\"a\":2}]},"
+            + "{\"id\":12345678901234567890,\"z\":null,\"ok\":false},7,\"s\"]}}";
+    ResultTable tree = table(json.readTree(doc).get("data").get("items").toString(), 10);
+    ResultTable streamed;
+    try (var p = json.createParser(doc)) {
+      streamed = JsonTable.stream(p, java.util.List.of("data", "items"), 10);
+    }
+    assertThat(streamed.columns()).isEqualTo(tree.columns());
+    assertThat(streamed.rowCount()).isEqualTo(4);
+    for (int r = 0; r < 4; r++) {
+      assertThat(java.util.Arrays.toString(streamed.row(r)))
+          .isEqualTo(java.util.Arrays.toString(tree.row(r)));
+    }
+    try (var p = json.createParser("{\"other\":[]}")) {
+      assertThat(JsonTable.stream(p, java.util.List.of("data"), 10)).isNull();
+    }
   }
 
   @Test
