@@ -21,7 +21,7 @@ final class BodyText {
   private BodyText() {}
 
   /** Text to show, whether the body was binary, and a notice about anything lossy. */
-  record Decoded(String text, boolean binary, String notice) {}
+  record Decoded(String text, boolean binary, String notice, boolean utf8) {}
 
   static Decoded decode(byte[] bytes, String contentType) {
     if (isBinary(bytes, contentType)) {
@@ -32,7 +32,7 @@ final class BodyText {
               + ByteSize.human(bytes.length)
               + (contentType == null ? "" : " (" + contentType + ")")
               + (n < bytes.length ? "; first " + n + " bytes shown as hex" : "; shown as hex");
-      return new Decoded(hex, true, note);
+      return new Decoded(hex, true, note, false);
     }
     Charset charset = charset(contentType);
     try {
@@ -43,12 +43,13 @@ final class BodyText {
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(bytes))
               .toString();
-      return new Decoded(text, false, null);
+      return new Decoded(text, false, null, charset.equals(StandardCharsets.UTF_8));
     } catch (CharacterCodingException e) {
       return new Decoded(
           new String(bytes, charset),
           false,
-          "the body has bytes that are not valid " + charset.name() + " (shown as \uFFFD)");
+          "the body has bytes that are not valid " + charset.name() + " (shown as \uFFFD)",
+          false);
     }
   }
 

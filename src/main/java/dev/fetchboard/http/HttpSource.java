@@ -165,7 +165,8 @@ public final class HttpSource implements Source {
     boolean isJson = !decoded.binary() && BodyText.looksLikeJson(contentType, decoded.text());
     if (isJson && !ctx.repeatMode() && canStreamRows(panel)) {
       // Big bodies: rows straight from the token stream, no tree (several times faster, less heap).
-      try (var parser = json.createParser(decoded.text())) {
+      try (var parser =
+          decoded.utf8() ? json.createParser(body) : json.createParser(decoded.text())) {
         ResultTable streamed = JsonTable.stream(parser, simplePath(panel.rows()), MAX_ROWS);
         if (streamed != null) {
           return new SourceOutput(
