@@ -346,7 +346,7 @@ public final class Engine implements AutoCloseable {
     Outcome outcome =
         checks.stream().allMatch(CheckOutcome::passed) ? Outcome.OK : Outcome.CHECK_FAILED;
     String notice = out.notice();
-    if (out.table() != null && out.table().capped()) {
+    if (out.table() != null && out.table().capNotice() != null) {
       notice = notice == null ? out.table().capNotice() : notice + "; " + out.table().capNotice();
     }
     return new RunResult(

@@ -13,6 +13,7 @@ public final class ResultTable {
   private final List<Column> columns;
   private final RowBuffer rows;
   private volatile boolean capped;
+  private volatile int droppedColumns;
 
   public ResultTable(List<Column> columns, int maxRows) {
     this.columns = List.copyOf(columns);
@@ -86,10 +87,25 @@ public final class ResultTable {
     return out;
   }
 
+  /** Records that the source had more columns than could be kept (producer only). */
+  public void markColumnsDropped(int count) {
+    droppedColumns = count;
+  }
+
   /** "first 100,000 rows shown" style notice, or null when nothing was left out. */
   public String capNotice() {
-    return capped
-        ? String.format("first %,d rows shown (the result had more)", rows.capacity())
-        : null;
+    String rowsNote =
+        capped
+            ? String.format("first %,d rows shown (the result had more)", rows.capacity())
+            : null;
+    String colsNote =
+        droppedColumns > 0
+            ? String.format(
+                "first %,d columns shown (%,d more were left out)", columns.size(), droppedColumns)
+            : null;
+    if (rowsNote == null) {
+      return colsNote;
+    }
+    return colsNote == null ? rowsNote : rowsNote + "; " + colsNote;
   }
 }

@@ -117,6 +117,17 @@ public final class HttpSource implements Source {
       future.cancel(true);
     }
     Duration ttfb = Duration.ofNanos(Math.max(0, headersAt.get() - start));
+    if (spec.followRedirectsOrDefault()
+        && response.statusCode() / 100 == 3
+        && response.headers().firstValue("location").isPresent()) {
+      // The client gives up after a few hops and hands back the last redirect.
+      throw new RunFailure(
+          ErrorKind.PROTOCOL,
+          "too many redirects from "
+              + HttpErrors.hostPort(request.uri())
+              + " (a redirect loop?); last Location: "
+              + response.headers().firstValue("location").orElse(""));
+    }
     byte[] raw = response.body();
     byte[] body =
         BodyReader.decode(raw, response.headers().firstValue("content-encoding").orElse(null), cap);

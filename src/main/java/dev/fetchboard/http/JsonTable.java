@@ -30,6 +30,7 @@ public final class JsonTable {
   private final List<Object[]> rows = new ArrayList<>();
   private final int maxRows;
   private boolean capped;
+  private final java.util.Set<String> dropped = new java.util.HashSet<>();
   private Object[] row;
 
   private JsonTable(int maxRows) {
@@ -186,6 +187,9 @@ public final class JsonTable {
     Integer i = index.get(key);
     if (i == null) {
       if (names.size() >= MAX_COLUMNS) {
+        if (dropped.size() < 1_000_000) {
+          dropped.add(key);
+        }
         return;
       }
       i = names.size();
@@ -212,6 +216,9 @@ public final class JsonTable {
     }
     if (capped) {
       table.markCapped();
+    }
+    if (!dropped.isEmpty()) {
+      table.markColumnsDropped(dropped.size());
     }
     return table;
   }
