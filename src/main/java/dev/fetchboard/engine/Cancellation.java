@@ -20,8 +20,14 @@ public final class Cancellation {
   private volatile Reason reason;
   private Thread worker;
 
+  /** Undoes an {@link #onCancel} registration once the guarded work is over. */
+  public interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Runs {@code action} when the run is cancelled, at once if it already is. */
-  public AutoCloseable onCancel(Runnable action) {
+  public Registration onCancel(Runnable action) {
     boolean runNow;
     synchronized (this) {
       runNow = reason != null;

@@ -6,14 +6,18 @@ import dev.fetchboard.workspace.Variables;
 import dev.fetchboard.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
-/** Runs one panel many times at a fixed concurrency and sums up latency and outcomes. */
+/**
+ * Runs one panel many times at a fixed concurrency and sums up latency and outcomes. Like a load
+ * generator's connections, {@code concurrency} workers each run one request after another until the
+ * count is reached, so no thread is made per request.
+ */
 final class RepeatRunner {
   /** The most runs one repeat may ask for; bounds the latency array. */
   static final int MAX_COUNT = 10_000_000;
@@ -38,80 +42,84 @@ final class RepeatRunner {
     var resolver = new PanelResolver(Variables.of(workspace));
     Engine.Prepared prepared = engine.prepare(panel, workspace, resolver);
     long[] latencies = new long[count];
-    var done = new AtomicInteger();
+    var next = new AtomicInteger();
     var failed = new AtomicInteger();
     var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
     var errors = new ConcurrentHashMap<String, AtomicInteger>();
-    var slots = new Semaphore(concurrency);
-    var finished = new CountDownLatch(count);
-    var cancellations = new ArrayList<Cancellation>();
+    int workers = Math.min(concurrency, count);
+    var current = new AtomicReferenceArray<Cancellation>(workers);
+    List<Thread> threads = new ArrayList<>(workers);
     long startNanos = System.nanoTime();
-    try {
-      for (int i = 0; i < count; i++) {
-        slots.acquire();
-        var cancellation = new Cancellation();
-        synchronized (cancellations) {
-          cancellations.add(cancellation);
-        }
-        final int slot = i;
-        engine
-            .threads()
-            .newThread(
-                () -> {
-                  try {
-                    RunResult r =
-                        engine.execute(
-                            engine.nextRunId(),
-                            workspace,
-                            resolver,
-                            panel,
-                            prepared,
-                            cancellation,
-                            e -> {},
-                            true);
-                    latencies[slot] = r.elapsed().toNanos();
-                    if (r.status() != null) {
-                      statuses
-                          .computeIfAbsent(r.status(), k -> new AtomicInteger())
-                          .incrementAndGet();
-                    }
-                    if (!r.ok()) {
-                      failed.incrementAndGet();
-                      String why = r.problem() == null ? r.outcome().name() : r.problem();
-                      if (errors.size() < 20 || errors.containsKey(why)) {
-                        errors.computeIfAbsent(why, k -> new AtomicInteger()).incrementAndGet();
+    for (int w = 0; w < workers; w++) {
+      final int worker = w;
+      threads.add(
+          engine
+              .threads()
+              .newThread(
+                  () -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < count) {
+                      var cancellation = new Cancellation();
+                      current.set(worker, cancellation);
+                      if (Thread.currentThread().isInterrupted()) {
+                        return;
+                      }
+                      RunResult r =
+                          engine.execute(
+                              engine.nextRunId(),
+                              workspace,
+                              resolver,
+                              panel,
+                              prepared,
+                              cancellation,
+                              e -> {},
+                              true);
+                      latencies[i] = r.elapsed().toNanos();
+                      if (r.status() != null) {
+                        statuses
+                            .computeIfAbsent(r.status(), k -> new AtomicInteger())
+                            .incrementAndGet();
+                      }
+                      if (!r.ok()) {
+                        failed.incrementAndGet();
+                        String why = r.problem() == null ? r.outcome().name() : r.problem();
+                        if (errors.size() < 20 || errors.containsKey(why)) {
+                          errors.computeIfAbsent(why, k -> new AtomicInteger()).incrementAndGet();
+                        }
                       }
                     }
-                    done.incrementAndGet();
-                  } finally {
-                    slots.release();
-                    finished.countDown();
-                  }
-                })
-            .start();
+                  }));
+    }
+    threads.forEach(Thread::start);
+    try {
+      for (Thread t : threads) {
+        t.join();
       }
-      finished.await();
     } catch (InterruptedException e) {
-      synchronized (cancellations) {
-        cancellations.forEach(c -> c.cancel(Cancellation.Reason.USER));
+      for (int w = 0; w < workers; w++) {
+        Cancellation c = current.get(w);
+        if (c != null) {
+          c.cancel(Cancellation.Reason.USER);
+        }
       }
+      threads.forEach(Thread::interrupt);
       throw e;
     }
     long wallNanos = System.nanoTime() - startNanos;
-    long[] sorted = Arrays.copyOf(latencies, count);
+    int done = Math.min(count, next.get());
+    long[] sorted = Arrays.copyOf(latencies, done);
     Arrays.sort(sorted);
-    int ok = count - failed.get();
     return new RepeatResult(
         panel.id(),
         count,
-        ok,
+        done - failed.get(),
         failed.get(),
         wallNanos / 1_000_000,
-        count / (wallNanos / 1e9),
+        done / (wallNanos / 1e9),
         millis(percentile(sorted, 0.50)),
         millis(percentile(sorted, 0.90)),
         millis(percentile(sorted, 0.99)),
-        millis(sorted[count - 1]),
+        millis(sorted[sorted.length - 1]),
         toCounts(statuses),
         toCounts(errors));
   }

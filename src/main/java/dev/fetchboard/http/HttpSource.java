@@ -19,11 +19,11 @@ import dev.fetchboard.workspace.SourceSpec;
 import dev.fetchboard.workspace.ViewKind;
 import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -40,6 +40,7 @@ public final class HttpSource implements Source {
 
   private static final Duration SLACK = Duration.ofMillis(250);
   private final HttpClients clients;
+  private final ProxySelector proxy;
   private final ObjectMapper json;
 
   public HttpSource() {
@@ -47,6 +48,7 @@ public final class HttpSource implements Source {
   }
 
   public HttpSource(ProxySelector proxy) {
+    this.proxy = proxy;
     this.clients = new HttpClients(proxy);
     var mapper =
         JsonMapper.builder()
@@ -91,78 +93,150 @@ public final class HttpSource implements Source {
   @Override
   public SourceOutput run(PanelSpec panel, RunContext ctx) throws Exception {
     HttpRequestSpec spec = panel.http();
-    HttpRequest request = requestFor(spec);
-    var client = clients.get(spec.followRedirectsOrDefault(), Boolean.TRUE.equals(spec.insecure()));
+    OutgoingRequest request = requestFor(spec);
     long cap = spec.maxBytesOrDefault().bytes();
     ctx.markStarted();
     long start = System.nanoTime();
+    IncomingResponse response;
+    try {
+      response = send(request, spec, cap, ctx);
+    } catch (CappedBodySubscriber.TooLargeException e) {
+      throw BodyReader.tooLarge(cap);
+    } catch (java.io.IOException e) {
+      if (ctx.cancellation().isCancelled()) {
+        throw new InterruptedException("cancelled");
+      }
+      throw HttpErrors.describe(e, request.uri(), spec.idempotent());
+    }
+    Duration ttfb = Duration.ofNanos(Math.max(0, response.headersAtNanos() - start));
+    if (spec.followRedirectsOrDefault()
+        && response.status() / 100 == 3
+        && response.header("location").isPresent()) {
+      // Both clients give up after a few hops and hand back the last redirect.
+      throw new RunFailure(
+          ErrorKind.PROTOCOL,
+          "too many redirects from "
+              + HttpErrors.hostPort(request.uri())
+              + " (a redirect loop?); last Location: "
+              + response.header("location").orElse(""));
+    }
+    byte[] raw = response.body();
+    byte[] body = BodyReader.decode(raw, response.header("content-encoding").orElse(null), cap);
+    return output(panel, response, body, raw.length, ttfb, ctx);
+  }
+
+  /**
+   * Sends over the lean HTTP/1.1 client when the URL is plain http without a proxy, otherwise over
+   * {@link java.net.http.HttpClient}; follows redirects across both.
+   */
+  private IncomingResponse send(
+      OutgoingRequest request, HttpRequestSpec spec, long cap, RunContext ctx) throws Exception {
+    OutgoingRequest current = request;
+    for (int hop = 0; ; hop++) {
+      if (!direct(current.uri())) {
+        return sendJdk(current, spec, cap, ctx);
+      }
+      IncomingResponse r =
+          http1.exchange(current, cap, ctx.cancellation(), bytes -> ctx.progress(bytes, 0, null));
+      var location = r.header("location");
+      if (!spec.followRedirectsOrDefault()
+          || hop >= MAX_REDIRECTS
+          || !REDIRECTS.contains(r.status())
+          || location.isEmpty()) {
+        return r;
+      }
+      URI target;
+      try {
+        target = current.uri().resolve(location.get().strip());
+      } catch (IllegalArgumentException e) {
+        return r;
+      }
+      String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        return r;
+      }
+      current = current.redirectedTo(target, r.status());
+    }
+  }
+
+  private IncomingResponse sendJdk(
+      OutgoingRequest request, HttpRequestSpec spec, long cap, RunContext ctx) throws Exception {
+    var client = clients.get(spec.followRedirectsOrDefault(), Boolean.TRUE.equals(spec.insecure()));
     var headersAt = new AtomicLong();
     HttpResponse.BodyHandler<byte[]> handler =
         info -> {
           headersAt.set(System.nanoTime());
           return new CappedBodySubscriber(cap, bytes -> ctx.progress(bytes, 0, null));
         };
-    var future = client.sendAsync(request, handler);
-    HttpResponse<byte[]> response;
+    var future = client.sendAsync(RequestBuilder.toJdk(request), handler);
     try (var abort = ctx.cancellation().onCancel(() -> future.cancel(true))) {
-      response = future.get();
+      HttpResponse<byte[]> r = future.get();
+      return new IncomingResponse(
+          r.statusCode(), r.headers().map(), r.body(), headersAt.get(), r.uri());
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof CappedBodySubscriber.TooLargeException) {
-        throw BodyReader.tooLarge(cap);
+      Throwable cause = e.getCause();
+      if (cause instanceof CappedBodySubscriber.TooLargeException tooLarge) {
+        throw tooLarge;
       }
-      throw HttpErrors.describe(e.getCause(), request.uri(), spec.idempotent());
+      throw HttpErrors.describe(cause, request.uri(), spec.idempotent());
     } catch (CancellationException e) {
       throw new InterruptedException("cancelled");
     } finally {
       future.cancel(true);
     }
-    Duration ttfb = Duration.ofNanos(Math.max(0, headersAt.get() - start));
-    if (spec.followRedirectsOrDefault()
-        && response.statusCode() / 100 == 3
-        && response.headers().firstValue("location").isPresent()) {
-      // The client gives up after a few hops and hands back the last redirect.
-      throw new RunFailure(
-          ErrorKind.PROTOCOL,
-          "too many redirects from "
-              + HttpErrors.hostPort(request.uri())
-              + " (a redirect loop?); last Location: "
-              + response.headers().firstValue("location").orElse(""));
-    }
-    byte[] raw = response.body();
-    byte[] body =
-        BodyReader.decode(raw, response.headers().firstValue("content-encoding").orElse(null), cap);
-    return output(panel, response, body, raw.length, ttfb, ctx);
   }
+
+  /** True when the URL is plain http and no proxy applies to it. */
+  private boolean direct(URI uri) {
+    if (!"http".equalsIgnoreCase(uri.getScheme())) {
+      return false;
+    }
+    return directHosts.computeIfAbsent(
+        uri.getHost() + ":" + uri.getPort(),
+        k -> {
+          if (proxy == null) {
+            return true;
+          }
+          var chosen = proxy.select(uri);
+          return chosen.isEmpty() || chosen.getFirst().type() == java.net.Proxy.Type.DIRECT;
+        });
+  }
+
+  private static final int MAX_REDIRECTS = 5;
+  private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
+  private final Http1Client http1 = new Http1Client();
+  private final java.util.Map<String, Boolean> directHosts =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * The request for a spec. Repeat runs send the same resolved spec thousands of times, so the last
    * request built is reused when the very same spec comes again.
    */
-  private HttpRequest requestFor(HttpRequestSpec spec) throws RunFailure {
+  private OutgoingRequest requestFor(HttpRequestSpec spec) throws RunFailure {
     var last = lastRequest;
     if (last != null && last.spec() == spec) {
       return last.request();
     }
-    HttpRequest request = RequestBuilder.build(spec, json);
+    OutgoingRequest request = RequestBuilder.build(spec, json);
     lastRequest = new BuiltRequest(spec, request);
     return request;
   }
 
-  private record BuiltRequest(HttpRequestSpec spec, HttpRequest request) {}
+  private record BuiltRequest(HttpRequestSpec spec, OutgoingRequest request) {}
 
   private volatile BuiltRequest lastRequest;
 
   private SourceOutput output(
       PanelSpec panel,
-      HttpResponse<byte[]> response,
+      IncomingResponse response,
       byte[] body,
       long wireBytes,
       Duration ttfb,
       RunContext ctx)
       throws RunFailure {
-    String contentType = response.headers().firstValue("content-type").orElse(null);
-    Map<String, List<String>> headers = SensitiveHeaders.redact(response.headers().map());
-    int status = response.statusCode();
+    String contentType = response.header("content-type").orElse(null);
+    Map<String, List<String>> headers = SensitiveHeaders.redact(response.headers());
+    int status = response.status();
     boolean needsDocument =
         !ctx.repeatMode()
             || panel.checks().stream().anyMatch(c -> c.jsonPath() != null || c.value() != null);
@@ -285,6 +359,7 @@ public final class HttpSource implements Source {
   @Override
   public void close() {
     clients.close();
+    http1.close();
   }
 
   static String utf8(byte[] bytes) {

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,44 +23,44 @@ import java.util.stream.Collectors;
 final class RequestBuilder {
   private RequestBuilder() {}
 
-  static HttpRequest build(HttpRequestSpec spec, ObjectMapper json) throws RunFailure {
+  private static final java.util.Set<String> RESTRICTED =
+      java.util.Set.of("host", "connection", "content-length", "expect", "upgrade");
+
+  /** The request to send: method, URL, headers in order (defaults added), and body bytes. */
+  static OutgoingRequest build(HttpRequestSpec spec, ObjectMapper json) throws RunFailure {
     URI uri = uri(spec);
-    var b = HttpRequest.newBuilder(uri).timeout(spec.timeoutOrDefault());
-    // HTTP/2 over TLS (ALPN, falling back to 1.1); plain http stays 1.1 to avoid h2c upgrades.
-    b.version(
-        uri.getScheme().equalsIgnoreCase("https")
-            ? HttpClient.Version.HTTP_2
-            : HttpClient.Version.HTTP_1_1);
+    var headers = new java.util.ArrayList<Map.Entry<String, String>>();
     boolean hasContentType = false;
     boolean hasEncoding = false;
     boolean hasAgent = false;
     for (var h : spec.headers().entrySet()) {
       String name = h.getKey().trim();
       String lower = name.toLowerCase(Locale.ROOT);
+      if (RESTRICTED.contains(lower)) {
+        throw new RunFailure(
+            ErrorKind.INVALID_INPUT,
+            "header '" + name + "' cannot be sent: it is set by the HTTP client itself");
+      }
       hasContentType |= lower.equals("content-type");
       hasEncoding |= lower.equals("accept-encoding");
       hasAgent |= lower.equals("user-agent");
-      try {
-        b.header(name, h.getValue() == null ? "" : h.getValue());
-      } catch (IllegalArgumentException e) {
-        throw new RunFailure(
-            ErrorKind.INVALID_INPUT,
-            "header '" + name + "' cannot be sent: " + restrictedReason(lower, e));
-      }
+      headers.add(Map.entry(name, h.getValue() == null ? "" : h.getValue()));
     }
     if (!hasEncoding) {
-      b.header("Accept-Encoding", "gzip, deflate");
+      headers.add(Map.entry("Accept-Encoding", "gzip, deflate"));
     }
     if (!hasAgent) {
-      b.header("User-Agent", "Fetchboard/" + Fetchboard.version());
+      headers.add(Map.entry("User-Agent", "Fetchboard/" + Fetchboard.version()));
     }
-    auth(spec.auth(), b);
+    String authorization = authorization(spec.auth());
+    if (authorization != null) {
+      headers.removeIf(e -> e.getKey().equalsIgnoreCase("authorization"));
+      headers.add(Map.entry("Authorization", authorization));
+    }
     BodySpec body = spec.body();
-    if (body == null) {
-      b.method(spec.method(), HttpRequest.BodyPublishers.noBody());
-    } else {
+    byte[] bytes = null;
+    if (body != null) {
       String contentType = body.contentType();
-      byte[] bytes;
       if (body.json() != null) {
         try {
           bytes = json.writeValueAsBytes(body.json());
@@ -75,36 +76,50 @@ final class RequestBuilder {
         contentType = contentType == null ? "text/plain; charset=utf-8" : contentType;
       }
       if (!hasContentType) {
-        b.header("Content-Type", contentType);
+        headers.add(Map.entry("Content-Type", contentType));
       }
-      b.method(spec.method(), HttpRequest.BodyPublishers.ofByteArray(bytes));
     }
+    return new OutgoingRequest(
+        spec.method(), uri, List.copyOf(headers), bytes, spec.timeoutOrDefault());
+  }
+
+  /** The same request for {@link java.net.http.HttpClient}. */
+  static HttpRequest toJdk(OutgoingRequest r) throws RunFailure {
+    var b = HttpRequest.newBuilder(r.uri()).timeout(r.timeout());
+    // HTTP/2 over TLS (ALPN, falling back to 1.1); plain http stays 1.1 to avoid h2c upgrades.
+    b.version(
+        r.uri().getScheme().equalsIgnoreCase("https")
+            ? HttpClient.Version.HTTP_2
+            : HttpClient.Version.HTTP_1_1);
+    for (var h : r.headers()) {
+      try {
+        b.header(h.getKey(), h.getValue());
+      } catch (IllegalArgumentException e) {
+        throw new RunFailure(
+            ErrorKind.INVALID_INPUT,
+            "header '" + h.getKey() + "' cannot be sent: " + e.getMessage());
+      }
+    }
+    b.method(
+        r.method(),
+        r.body() == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(r.body()));
     return b.build();
   }
 
-  private static String restrictedReason(String lower, IllegalArgumentException e) {
-    return switch (lower) {
-      case "host", "connection", "content-length", "expect", "upgrade" ->
-          "it is set by the HTTP client itself";
-      default -> e.getMessage();
-    };
-  }
-
-  private static void auth(AuthSpec auth, HttpRequest.Builder b) {
+  private static String authorization(AuthSpec auth) {
     if (auth == null) {
-      return;
+      return null;
     }
     if (auth.basic() != null) {
       String pair =
           (auth.basic().user() == null ? "" : auth.basic().user())
               + ":"
               + (auth.basic().password() == null ? "" : auth.basic().password());
-      b.setHeader(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-    } else if (auth.bearer() != null) {
-      b.setHeader("Authorization", "Bearer " + auth.bearer().strip());
+      return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
+    return auth.bearer() == null ? null : "Bearer " + auth.bearer().strip();
   }
 
   static URI uri(HttpRequestSpec spec) throws RunFailure {

@@ -1,0 +1,357 @@
+package dev.fetchboard.http;
+
+import dev.fetchboard.engine.Cancellation;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ProtocolException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.LongConsumer;
+
+/**
+ * A lean HTTP/1.1 client for plain {@code http://} without a proxy: blocking sockets on virtual
+ * threads and a keep-alive pool per host. {@link java.net.http.HttpClient} stays in charge of TLS,
+ * HTTP/2 and proxies; this exists because on loopback the JDK client tops out several times below
+ * what the server can serve (see bench/RESULTS.md), and a dashboard's load probe should measure the
+ * server, not its own client.
+ */
+final class Http1Client implements AutoCloseable {
+  private static final int CONNECT_TIMEOUT_MS = 10_000;
+  private static final int MAX_HEADER_BYTES = 384 * 1024;
+  private static final int MAX_IDLE_PER_HOST = 512;
+
+  private final ConcurrentHashMap<String, ConcurrentLinkedDeque<Connection>> idle =
+      new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  /**
+   * Sends one request and reads the whole response (no redirects followed).
+   *
+   * @param cap the most body bytes to read; past it the connection is dropped
+   */
+  IncomingResponse exchange(
+      OutgoingRequest request, long cap, Cancellation cancellation, LongConsumer progress)
+      throws IOException {
+    URI uri = request.uri();
+    int port = uri.getPort() < 0 ? 80 : uri.getPort();
+    String key = uri.getHost() + ":" + port;
+    byte[] head = head(request, uri, port);
+    var pool = idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
+    for (int attempt = 0; ; attempt++) {
+      Connection c = pool.pollLast();
+      boolean reused = c != null;
+      if (c == null) {
+        c = Connection.open(uri.getHost(), port);
+      }
+      try (var abort = cancellation.onCancel(c::close)) {
+        c.write(head, request.body());
+        IncomingResponse response = c.read(request, cap, progress);
+        if (c.reusable && !closed && pool.size() < MAX_IDLE_PER_HOST) {
+          pool.offerLast(c);
+        } else {
+          c.close();
+        }
+        return response;
+      } catch (IOException | RuntimeException e) {
+        c.close();
+        // A kept-alive connection the server closed meanwhile fails before any answer: retry
+        // once on a new one, as browsers do.
+        if (reused && !c.answered && attempt == 0 && !cancellation.isCancelled()) {
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private static byte[] head(OutgoingRequest r, URI uri, int port) throws ProtocolException {
+    var sb = new StringBuilder(256);
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    sb.append(r.method()).append(' ').append(path);
+    if (uri.getRawQuery() != null) {
+      sb.append('?').append(uri.getRawQuery());
+    }
+    sb.append(" HTTP/1.1\r\nHost: ").append(uri.getHost());
+    if (port != 80) {
+      sb.append(':').append(port);
+    }
+    sb.append("\r\n");
+    for (Map.Entry<String, String> h : r.headers()) {
+      String v = h.getValue();
+      if (v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
+        throw new ProtocolException("header " + h.getKey() + " contains a line break");
+      }
+      sb.append(h.getKey()).append(": ").append(v).append("\r\n");
+    }
+    if (r.body() != null) {
+      sb.append("Content-Length: ").append(r.body().length).append("\r\n");
+    } else if (r.method().equals("POST")
+        || r.method().equals("PUT")
+        || r.method().equals("PATCH")) {
+      sb.append("Content-Length: 0\r\n");
+    }
+    sb.append("\r\n");
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    idle.values().forEach(q -> q.forEach(Connection::close));
+    idle.clear();
+  }
+
+  /** One TCP connection with its own read buffer. */
+  private static final class Connection {
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final byte[] buf = new byte[16 * 1024];
+    private int pos;
+    private int lim;
+    boolean reusable;
+    boolean answered;
+
+    private Connection(Socket socket) throws IOException {
+      this.socket = socket;
+      this.in = socket.getInputStream();
+      this.out = socket.getOutputStream();
+    }
+
+    static Connection open(String host, int port) throws IOException {
+      var s = new Socket();
+      try {
+        s.setTcpNoDelay(true);
+        s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+        return new Connection(s);
+      } catch (IOException e) {
+        s.close();
+        throw e;
+      }
+    }
+
+    void write(byte[] head, byte[] body) throws IOException {
+      if (body == null || body.length == 0) {
+        out.write(head);
+      } else if (body.length < 8192) {
+        byte[] all = new byte[head.length + body.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        out.write(all);
+      } else {
+        out.write(head);
+        out.write(body);
+      }
+      out.flush();
+    }
+
+    IncomingResponse read(OutgoingRequest request, long cap, LongConsumer progress)
+        throws IOException {
+      answered = false;
+      int[] headerBytes = {0};
+      String statusLine;
+      int status;
+      Map<String, List<String>> headers;
+      do {
+        statusLine = line(headerBytes);
+        if (!statusLine.startsWith("HTTP/")) {
+          throw new ProtocolException("not an HTTP response: " + clip(statusLine));
+        }
+        status = statusCode(statusLine);
+        headers = headers(headerBytes);
+      } while (status >= 100 && status < 200 && status != 101);
+      long headersAt = System.nanoTime();
+      boolean http10 = statusLine.startsWith("HTTP/1.0");
+      String connection = first(headers, "connection");
+      reusable =
+          http10
+              ? "keep-alive".equalsIgnoreCase(connection)
+              : !"close".equalsIgnoreCase(connection);
+      byte[] body;
+      String te = first(headers, "transfer-encoding");
+      String length = first(headers, "content-length");
+      if (request.method().equals("HEAD") || status == 204 || status == 304) {
+        body = new byte[0];
+      } else if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
+        body = chunked(cap, progress);
+      } else if (length != null) {
+        long n;
+        try {
+          n = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+          throw new ProtocolException("bad Content-Length: " + clip(length));
+        }
+        if (n > cap) {
+          throw new CappedBodySubscriber.TooLargeException();
+        }
+        body = fixed((int) n, progress);
+      } else {
+        reusable = false;
+        body = untilClose(cap, progress);
+      }
+      return new IncomingResponse(status, headers, body, headersAt, request.uri());
+    }
+
+    private byte[] fixed(int n, LongConsumer progress) throws IOException {
+      byte[] body = new byte[n];
+      int got = 0;
+      while (got < n) {
+        if (pos == lim && fill() < 0) {
+          throw new EOFException("connection closed before the response was complete");
+        }
+        int take = Math.min(n - got, lim - pos);
+        System.arraycopy(buf, pos, body, got, take);
+        pos += take;
+        got += take;
+        if (got < n) {
+          progress.accept(got);
+        }
+      }
+      return body;
+    }
+
+    private byte[] chunked(long cap, LongConsumer progress) throws IOException {
+      var outBytes = new ByteArrayOutputStream();
+      int[] ignored = {0};
+      while (true) {
+        String sizeLine = line(ignored);
+        int semi = sizeLine.indexOf(';');
+        String hex = (semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim();
+        long size;
+        try {
+          size = Long.parseLong(hex, 16);
+        } catch (NumberFormatException e) {
+          throw new ProtocolException("bad chunk size: " + clip(sizeLine));
+        }
+        if (size == 0) {
+          while (!line(ignored).isEmpty()) {
+            // trailers are read and dropped
+          }
+          return outBytes.toByteArray();
+        }
+        if (outBytes.size() + size > cap) {
+          throw new CappedBodySubscriber.TooLargeException();
+        }
+        long left = size;
+        while (left > 0) {
+          if (pos == lim && fill() < 0) {
+            throw new EOFException("connection closed before the response was complete");
+          }
+          int take = (int) Math.min(left, lim - pos);
+          outBytes.write(buf, pos, take);
+          pos += take;
+          left -= take;
+        }
+        progress.accept(outBytes.size());
+        line(ignored);
+      }
+    }
+
+    private byte[] untilClose(long cap, LongConsumer progress) throws IOException {
+      var outBytes = new ByteArrayOutputStream();
+      while (true) {
+        if (pos == lim && fill() < 0) {
+          return outBytes.toByteArray();
+        }
+        if (outBytes.size() + (lim - pos) > cap) {
+          throw new CappedBodySubscriber.TooLargeException();
+        }
+        outBytes.write(buf, pos, lim - pos);
+        pos = lim;
+        progress.accept(outBytes.size());
+      }
+    }
+
+    private int fill() throws IOException {
+      int n = in.read(buf, 0, buf.length);
+      if (n > 0) {
+        pos = 0;
+        lim = n;
+        answered = true;
+      }
+      return n;
+    }
+
+    /** One header-section line without its CR LF, counting bytes against the header limit. */
+    private String line(int[] count) throws IOException {
+      var sb = new StringBuilder(64);
+      while (true) {
+        if (pos == lim && fill() < 0) {
+          throw new EOFException("connection closed before the response was complete");
+        }
+        int start = pos;
+        while (pos < lim && buf[pos] != '\n') {
+          pos++;
+        }
+        sb.append(new String(buf, start, pos - start, StandardCharsets.ISO_8859_1));
+        count[0] += pos - start;
+        if (count[0] > MAX_HEADER_BYTES) {
+          throw new ProtocolException("Header size too big: response headers are too large");
+        }
+        if (pos < lim) {
+          pos++;
+          int end = sb.length();
+          if (end > 0 && sb.charAt(end - 1) == '\r') {
+            sb.setLength(end - 1);
+          }
+          return sb.toString();
+        }
+      }
+    }
+
+    private Map<String, List<String>> headers(int[] count) throws IOException {
+      var map = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
+      String l;
+      while (!(l = line(count)).isEmpty()) {
+        int colon = l.indexOf(':');
+        if (colon <= 0) {
+          continue;
+        }
+        String name = l.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        map.computeIfAbsent(name, k -> new ArrayList<>(1)).add(l.substring(colon + 1).trim());
+      }
+      return map;
+    }
+
+    private static int statusCode(String line) throws ProtocolException {
+      int sp = line.indexOf(' ');
+      if (sp < 0 || line.length() < sp + 4) {
+        throw new ProtocolException("bad status line: " + clip(line));
+      }
+      try {
+        return Integer.parseInt(line.substring(sp + 1, sp + 4));
+      } catch (NumberFormatException e) {
+        throw new ProtocolException("bad status line: " + clip(line));
+      }
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+      List<String> v = headers.get(name);
+      return v == null || v.isEmpty() ? null : v.getFirst();
+    }
+
+    private static String clip(String s) {
+      return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+
+    void close() {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // closing is best effort
+      }
+    }
+  }
+}
