@@ -1,6 +1,8 @@
 package dev.fetchboard.cli;
 
+import dev.fetchboard.AppDirs;
 import dev.fetchboard.Fetchboard;
+import dev.fetchboard.embedded.EmbeddedDatabase;
 import dev.fetchboard.embedded.SampleApi;
 import dev.fetchboard.embedded.SampleWorkspace;
 import dev.fetchboard.engine.Engine;
@@ -9,6 +11,7 @@ import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.Workspace;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,8 +42,17 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    Path dataDir = AppDirs.forUser().data().resolve("pg");
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(
+        "starting the embedded PostgreSQL in "
+            + dataDir
+            + " (the first start creates the sample database, about a minute)…");
+    err.flush();
     try (SampleApi api = SampleApi.start();
-        Engine engine = Fetchboard.newEngine(EngineConfig.DEFAULT)) {
+        EmbeddedDatabase database =
+            new EmbeddedDatabase(dataDir, EmbeddedDatabase.SAMPLE_ORDERS).startInBackground();
+        Engine engine = Fetchboard.newEngine(EngineConfig.DEFAULT, database)) {
       Workspace workspace = SampleWorkspace.pointedAt(SampleWorkspace.bundled(), api.baseUrl());
       out.println("Sample API (sample data only): " + api.baseUrl() + "/api/…");
       out.println();
@@ -56,7 +68,9 @@ public final class DemoCommand implements Callable<Integer> {
       printer.finish(panels.size(), failed);
       if (keep) {
         out.println();
-        out.println("Running. Try: curl " + api.baseUrl() + "/api/orders?limit=3   (Ctrl+C stops)");
+        out.println("Running (Ctrl+C stops). Try:");
+        out.println("  curl " + api.baseUrl() + "/api/orders?limit=3");
+        out.println("  psql " + database.psqlUri());
         out.flush();
         Thread.currentThread().join();
       }

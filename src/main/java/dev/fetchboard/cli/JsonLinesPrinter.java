@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.fetchboard.engine.CheckOutcome;
 import dev.fetchboard.engine.Column;
+import dev.fetchboard.engine.JsonText;
 import dev.fetchboard.engine.RepeatResult;
 import dev.fetchboard.engine.ResultTable;
 import dev.fetchboard.engine.RunResult;
-import dev.fetchboard.http.JsonTable;
 import dev.fetchboard.workspace.PanelSpec;
 import java.io.IOException;
 import java.io.Writer;
@@ -104,7 +104,7 @@ final class JsonLinesPrinter implements ResultPrinter {
       case BigDecimal b -> g.writeNumber(b);
       case java.math.BigInteger b -> g.writeNumber(b);
       case Boolean b -> g.writeBoolean(b);
-      case JsonTable.JsonText j -> g.writeRawValue(j.json());
+      case JsonText j -> g.writeRawValue(j.json());
       default -> g.writeString(String.valueOf(v));
     }
   }

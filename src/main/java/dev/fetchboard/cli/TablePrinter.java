@@ -129,7 +129,7 @@ final class TablePrinter implements ResultPrinter {
     if (t.rowCount() > shown) {
       out.write(
           String.format(
-              "  … %,d more rows (--max-rows N shows more; --format csv or json prints all)%n",
+              "  … %,d more row(s) (--max-rows N shows more; --format csv or json prints all)%n",
               t.rowCount() - shown));
     }
   }

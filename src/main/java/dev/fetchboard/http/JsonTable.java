@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fetchboard.engine.Column;
+import dev.fetchboard.engine.JsonText;
 import dev.fetchboard.engine.ResultTable;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -241,14 +242,6 @@ public final class JsonTable {
       return v.textValue();
     }
     return new JsonText(v.toString());
-  }
-
-  /** Nested JSON kept as text in a cell, typed so views can show it as JSON. */
-  public record JsonText(String json) {
-    @Override
-    public String toString() {
-      return json;
-    }
   }
 
   private static final class ColumnStats {

@@ -1,0 +1,126 @@
+package dev.fetchboard.embedded;
+
+import dev.fetchboard.engine.ErrorKind;
+import dev.fetchboard.engine.RunFailure;
+import dev.fetchboard.sql.EmbeddedConnectionProvider;
+import dev.fetchboard.workspace.ConnectionSpec;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The embedded default database: a real PostgreSQL (binaries from Maven Central) whose data lives
+ * in the user's data folder and is reused across starts, with the sample database created on first
+ * start. It starts in the background; SQL panels on it wait (showing "starting database…").
+ */
+public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoCloseable {
+  /** Orders generated in the sample on first start. */
+  public static final int SAMPLE_ORDERS = 1_000_000;
+
+  private final Path dataDir;
+  private final int sampleOrders;
+  private final CompletableFuture<ConnectionSpec> ready = new CompletableFuture<>();
+  private volatile EmbeddedPostgres server;
+  private volatile boolean closed;
+
+  /**
+   * @param dataDir the folder for the database files (e.g. ~/.local/share/fetchboard/pg)
+   * @param sampleOrders orders to generate in the sample on first start
+   */
+  public EmbeddedDatabase(Path dataDir, int sampleOrders) {
+    this.dataDir = dataDir;
+    this.sampleOrders = sampleOrders;
+  }
+
+  /** Starts the server and prepares the sample on a background thread; returns at once. */
+  public EmbeddedDatabase startInBackground() {
+    Thread.ofVirtual().name("embedded-postgres").start(this::start);
+    return this;
+  }
+
+  private void start() {
+    try {
+      Files.createDirectories(dataDir);
+      var pg =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(false)
+              .setServerConfig("max_connections", "60")
+              .setServerConfig("shared_buffers", "64MB")
+              .setServerConfig("fsync", "off")
+              .start();
+      server = pg;
+      if (closed) {
+        pg.close();
+        return;
+      }
+      var props = new Properties();
+      props.setProperty("user", "postgres");
+      String base = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/";
+      SampleDatabase.ensure(base + "postgres", base + SampleDatabase.NAME, props, sampleOrders);
+      ready.complete(
+          new ConnectionSpec(
+              null,
+              "127.0.0.1",
+              pg.getPort(),
+              SampleDatabase.NAME,
+              "postgres",
+              null,
+              "disable",
+              null,
+              null,
+              null));
+    } catch (IOException | java.sql.SQLException | RuntimeException e) {
+      ready.completeExceptionally(e);
+    }
+  }
+
+  @Override
+  public boolean isReady() {
+    return ready.isDone() && !ready.isCompletedExceptionally();
+  }
+
+  @Override
+  public ConnectionSpec await() throws InterruptedException, RunFailure {
+    try {
+      return ready.get();
+    } catch (ExecutionException e) {
+      throw new RunFailure(
+          ErrorKind.CONNECTION, "the embedded database did not start: " + reason(e.getCause()));
+    }
+  }
+
+  /** A URI psql accepts, e.g. {@code postgresql://postgres@127.0.0.1:5433/sample}. */
+  public String psqlUri() throws InterruptedException, RunFailure {
+    ConnectionSpec c = await();
+    return "postgresql://postgres@127.0.0.1:" + c.port() + "/" + SampleDatabase.NAME;
+  }
+
+  private static String reason(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (m.contains("root")) {
+      return m
+          + " (PostgreSQL refuses to run as root without user namespaces; run Fetchboard as a"
+          + " normal user or point the sample connection at a PostgreSQL server)";
+    }
+    return m;
+  }
+
+  /** Stops the server cleanly (also on exit). */
+  @Override
+  public void close() {
+    closed = true;
+    EmbeddedPostgres pg = server;
+    if (pg != null) {
+      try {
+        pg.close();
+      } catch (IOException ignored) {
+        // the server is going away with the process anyway
+      }
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.fetchboard.embedded;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * Creates the sample shop database once: customers, products, a million orders (so streaming
+ * shows), and timestamped events. Everything is generated in SQL, in one transaction, so a crash
+ * half-way leaves nothing half-made and the next start simply tries again.
+ */
+public final class SampleDatabase {
+  /** The database name of the sample. */
+  public static final String NAME = "sample";
+
+  private static final int VERSION = 1;
+
+  private SampleDatabase() {}
+
+  /**
+   * Makes sure the sample exists in the server at {@code adminUrl}'s host.
+   *
+   * @param orders how many orders to generate (a million for the app; fewer in tests)
+   * @return true when it was created now, false when it was there already
+   */
+  public static boolean ensure(String adminUrl, String sampleUrl, Properties props, int orders)
+      throws SQLException {
+    try (Connection admin = DriverManager.getConnection(adminUrl, props);
+        Statement s = admin.createStatement();
+        ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + NAME + "'")) {
+      if (!rs.next()) {
+        s.execute("create database " + NAME);
+      }
+    }
+    try (Connection c = DriverManager.getConnection(sampleUrl, props);
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery("select to_regclass('public.fetchboard_sample') is not null")) {
+        rs.next();
+        if (rs.getBoolean(1)) {
+          return false;
+        }
+      }
+      c.setAutoCommit(false);
+      for (String sql : script(orders)) {
+        s.execute(sql);
+      }
+      c.commit();
+      c.setAutoCommit(true);
+      s.execute("analyze");
+      return true;
+    }
+  }
+
+  private static String[] script(int orders) {
+    return new String[] {
+      "drop table if exists customers, products, orders, events cascade",
+      """
+      create table customers (
+        id int primary key, name text not null, email text not null, city text not null,
+        created_at timestamptz not null)""",
+      """
+      insert into customers
+      select i, 'Customer ' || i, 'customer' || i || '@example.com',
+             (array['Oslo','Lisbon','Austin','Kyoto','Nairobi','Lima','Berlin','Toronto'])[1 + i % 8],
+             now() - (i || ' minutes')::interval
+      from generate_series(1, 20000) i""",
+      """
+      create table products (
+        id int primary key, sku text not null unique, name text not null,
+        price numeric(10,2) not null, tags text[] not null, attributes jsonb not null)""",
+      """
+      insert into products
+      select i, 'SKU-' || lpad(i::text, 6, '0'), 'Product ' || i,
+             round((5 + (i * 37 % 500) + (i % 100) / 100.0)::numeric, 2),
+             array['tag' || (i % 5), 'tag' || (i % 7)],
+             jsonb_build_object('color', (array['red','green','blue'])[1 + i % 3], 'weight', i % 20)
+      from generate_series(1, 2000) i""",
+      """
+      create table orders (
+        id bigint primary key, customer_id int not null, product_id int not null,
+        quantity int not null, total numeric(12,2) not null, status text not null,
+        created_at timestamptz not null)""",
+      "insert into orders select i, 1 + (i * 7919) % 20000, 1 + (i * 104729) % 2000, 1 + i % 5,"
+          + " ((1 + i % 5) * (5 + (i * 37 % 500)))::numeric(12,2),"
+          + " (array['open','paid','shipped','cancelled'])[1 + (i * 31) % 4],"
+          + " now() - ((i % 525600) || ' minutes')::interval"
+          + " from generate_series(1::bigint, "
+          + orders
+          + ") i",
+      "create index orders_created_at on orders (created_at)",
+      "create index orders_status on orders (status)",
+      """
+      create table events (
+        id bigint primary key, at timestamptz not null, kind text not null,
+        duration interval not null, payload jsonb not null)""",
+      """
+      insert into events
+      select i, now() - ((i * 13) || ' seconds')::interval,
+             (array['login','search','checkout','error'])[1 + (i * 17) % 4],
+             ((i % 900) || ' milliseconds')::interval,
+             jsonb_build_object('session', md5(i::text), 'ok', i % 10 <> 0)
+      from generate_series(1, 100000) i""",
+      "create index events_at on events (at)",
+      "create table fetchboard_sample (version int not null, created_at timestamptz not null"
+          + " default now())",
+      "insert into fetchboard_sample (version) values (" + VERSION + ")"
+    };
+  }
+}

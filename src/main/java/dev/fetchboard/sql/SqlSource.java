@@ -1,0 +1,301 @@
+package dev.fetchboard.sql;
+
+import dev.fetchboard.engine.ErrorKind;
+import dev.fetchboard.engine.ResultTable;
+import dev.fetchboard.engine.RunContext;
+import dev.fetchboard.engine.RunFailure;
+import dev.fetchboard.engine.Source;
+import dev.fetchboard.engine.SourceOutput;
+import dev.fetchboard.workspace.ConnectionSpec;
+import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.SourceSpec;
+import dev.fetchboard.workspace.SqlQuerySpec;
+import dev.fetchboard.workspace.Variables.UnknownVariableException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Runs SQL panels on PostgreSQL: pgjdbc through one HikariCP pool per connection, executed with
+ * jOOQ as plain SQL with bind values, in a read-only transaction unless the panel allows writes,
+ * rows streamed with a fetch size into the result table while the query runs, cancellable on the
+ * server.
+ */
+public final class SqlSource implements Source {
+  private static final int FETCH_SIZE = 1000;
+  private static final Duration SLACK = Duration.ofSeconds(2);
+  private static final Pattern RETURNS_ROWS =
+      Pattern.compile("(?is)^\\s*\\(*\\s*(select|with|values|table|show|explain|fetch)\\b.*");
+  private static final Pattern RETURNING = Pattern.compile("(?is).*\\breturning\\b.*");
+
+  static {
+    // jOOQ prints a banner and tips on first use; a dashboard's stderr is not the place.
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
+  }
+
+  private final ConnectionPools pools = new ConnectionPools();
+  private final EmbeddedConnectionProvider embedded;
+  private final Map<String, String> env;
+  private final Path pgpass;
+
+  /** A source for this user: PG* variables and ~/.pgpass (or $PGPASSFILE) as psql reads them. */
+  public SqlSource(EmbeddedConnectionProvider embedded) {
+    this(embedded, System.getenv(), defaultPgpass(System.getenv()));
+  }
+
+  /** A source with a given environment and password file (tests). */
+  public SqlSource(EmbeddedConnectionProvider embedded, Map<String, String> env, Path pgpass) {
+    this.embedded = embedded;
+    this.env = Map.copyOf(env);
+    this.pgpass = pgpass;
+  }
+
+  private static Path defaultPgpass(Map<String, String> env) {
+    String file = env.get("PGPASSFILE");
+    return file != null ? Path.of(file) : Path.of(System.getProperty("user.home"), ".pgpass");
+  }
+
+  @Override
+  public boolean handles(SourceSpec spec) {
+    return spec instanceof SqlQuerySpec;
+  }
+
+  @Override
+  public Duration timeout(PanelSpec panel) {
+    // The server's statement_timeout fires first with its own message; this is the backstop.
+    return panel.sql().timeoutOrDefault().plus(SLACK);
+  }
+
+  @Override
+  public SourceOutput run(PanelSpec panel, RunContext ctx) throws Exception {
+    SqlQuerySpec q = panel.sql();
+    ConnectionSettings settings = settings(q.connection(), ctx);
+    NamedParameters.Parsed parsed = NamedParameters.parse(q.query());
+    Object[] binds = new Object[parsed.names().size()];
+    for (int i = 0; i < binds.length; i++) {
+      String name = parsed.names().get(i);
+      if (!q.params().containsKey(name)) {
+        throw new RunFailure(
+            ErrorKind.INVALID_INPUT,
+            "sql.params: the query uses :"
+                + name
+                + " but no parameter of that name is given"
+                + (q.params().isEmpty()
+                    ? ""
+                    : " (given: " + String.join(", ", q.params().keySet()) + ")"));
+      }
+      binds[i] = q.params().get(name);
+    }
+    Connection conn;
+    try {
+      conn = pools.borrow(q.connection(), settings);
+    } catch (SQLException e) {
+      if (ctx.cancellation().isCancelled()) {
+        throw new InterruptedException("cancelled while waiting for a connection");
+      }
+      throw SqlErrors.describe(e, settings, null);
+    }
+    try (conn) {
+      ctx.markStarted();
+      return execute(conn, q, parsed.sql(), binds, settings, ctx);
+    }
+  }
+
+  private SourceOutput execute(
+      Connection conn,
+      SqlQuerySpec q,
+      String sql,
+      Object[] binds,
+      ConnectionSettings settings,
+      RunContext ctx)
+      throws Exception {
+    conn.setAutoCommit(false);
+    try {
+      try (Statement s = conn.createStatement()) {
+        if (!q.writesAllowed()) {
+          s.execute("SET TRANSACTION READ ONLY");
+        }
+        s.execute("SET LOCAL statement_timeout = " + Math.max(1, q.timeoutOrDefault().toMillis()));
+      }
+      DSLContext dsl = DSL.using(conn, SQLDialect.POSTGRES);
+      SourceOutput out;
+      if (RETURNS_ROWS.matcher(sql).matches() || RETURNING.matcher(sql).matches()) {
+        out = readRows(dsl, sql, binds, q.maxRowsOrDefault(), ctx);
+      } else {
+        var query = dsl.query(sql, binds).keepStatement(true);
+        try (var abort = ctx.cancellation().onCancel(query::cancel)) {
+          int affected = query.execute();
+          out =
+              new SourceOutput(
+                  null,
+                  Map.of(),
+                  null,
+                  null,
+                  0,
+                  null,
+                  null,
+                  (long) affected,
+                  (long) affected,
+                  null,
+                  null);
+        } finally {
+          query.close();
+        }
+      }
+      conn.commit();
+      return out;
+    } catch (RunFailure f) {
+      rollback(conn);
+      throw f;
+    } catch (org.jooq.exception.DataAccessException | SQLException e) {
+      rollback(conn);
+      if (ctx.cancellation().isCancelled()) {
+        throw new InterruptedException("cancelled");
+      }
+      throw SqlErrors.describe(e, settings, sql);
+    } catch (Exception e) {
+      rollback(conn);
+      throw e;
+    } finally {
+      try {
+        conn.setAutoCommit(true);
+      } catch (SQLException ignored) {
+        // the pool checks the connection before it is used again
+      }
+    }
+  }
+
+  private SourceOutput readRows(DSLContext dsl, String sql, Object[] binds, int cap, RunContext ctx)
+      throws Exception {
+    var query = dsl.resultQuery(sql, binds).fetchSize(FETCH_SIZE).keepStatement(true);
+    try (var abort = ctx.cancellation().onCancel(query::cancel);
+        ResultSet rs = query.fetchResultSet()) {
+      var reader = new CellReader(rs.getMetaData());
+      var table = new ResultTable(reader.columns(), cap);
+      ctx.progress(0, 0, table, true);
+      int n = 0;
+      while (rs.next()) {
+        if (n >= cap) {
+          table.markCapped();
+          break;
+        }
+        table.add(reader.read(rs));
+        n++;
+        if ((n & 255) == 0) {
+          ctx.progress(0, n, table);
+        }
+      }
+      ctx.progress(0, n, table, true);
+      Object first = n > 0 && !table.columns().isEmpty() ? table.cell(0, 0) : null;
+      return SourceOutput.ofTable(table, first);
+    } finally {
+      query.close();
+    }
+  }
+
+  private static void rollback(Connection conn) {
+    try {
+      conn.rollback();
+    } catch (SQLException ignored) {
+      // a broken connection is evicted by the pool's check on the next borrow
+    }
+  }
+
+  private ConnectionSettings settings(String name, RunContext ctx) throws Exception {
+    ConnectionSpec spec = ctx.workspace().connections().get(name);
+    if (spec == null) {
+      throw new RunFailure(
+          ErrorKind.INVALID_INPUT, "sql.connection: no connection named '" + name + "'");
+    }
+    if (spec.url() != null && spec.url().strip().startsWith("embedded:")) {
+      if (embedded == null) {
+        throw new RunFailure(
+            ErrorKind.CONNECTION, "connection '" + name + "': this app has no embedded database");
+      }
+      if (!embedded.isReady()) {
+        ctx.waitingFor("starting database…");
+      }
+      ConnectionSpec live = embedded.await();
+      spec =
+          new ConnectionSpec(
+              live.url(),
+              live.host(),
+              live.port(),
+              live.database(),
+              live.user(),
+              live.password(),
+              live.sslmode(),
+              null,
+              spec.applicationName(),
+              spec.maxConcurrency());
+    } else {
+      try {
+        spec = ctx.resolver().resolve(name, spec);
+      } catch (UnknownVariableException e) {
+        throw new RunFailure(ErrorKind.INVALID_INPUT, e.getMessage());
+      }
+    }
+    try {
+      return ConnectionSettings.of(spec, env, pgpass);
+    } catch (IllegalArgumentException e) {
+      throw new RunFailure(ErrorKind.INVALID_INPUT, "connection '" + name + "': " + e.getMessage());
+    }
+  }
+
+  /**
+   * "Test connection": opens one connection outside the pools and asks the server its version.
+   *
+   * @param resolved a connection whose variables are resolved
+   */
+  public ConnectionCheck testConnection(ConnectionSpec resolved) {
+    ConnectionSettings settings;
+    try {
+      if (resolved.url() != null
+          && resolved.url().strip().startsWith("embedded:")
+          && embedded != null) {
+        resolved = embedded.await();
+      }
+      settings = ConnectionSettings.of(resolved, env, pgpass);
+    } catch (IllegalArgumentException | RunFailure e) {
+      return new ConnectionCheck(false, null, null, e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new ConnectionCheck(false, null, null, "cancelled");
+    }
+    long start = System.nanoTime();
+    try (Connection c = ConnectionPools.direct(settings);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("show server_version")) {
+      rs.next();
+      String version = rs.getString(1);
+      Duration latency = Duration.ofNanos(System.nanoTime() - start);
+      return new ConnectionCheck(
+          true,
+          version,
+          latency,
+          "connected to " + settings.describe() + ": PostgreSQL " + version);
+    } catch (SQLException e) {
+      return new ConnectionCheck(
+          false, null, null, SqlErrors.describe(e, settings, null).getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    pools.close();
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}
