@@ -120,6 +120,23 @@ class RunCommandTest {
   }
 
   @Test
+  void sqlPanelsRunFromTheCommandLineWithExitCodesFromTheirChecks() throws Exception {
+    Path file = dir.resolve("sql.yaml");
+    Files.writeString(
+        file,
+        "fetchboard: 1\nname: S\nconnections:\n  db: { url: \""
+            + dev.fetchboard.testing.TestDatabase.url()
+            + "\" }\npanels:\n"
+            + "  - id: answer\n    sql: { connection: db, query: \"select 42 as answer\" }\n"
+            + "    view: value\n    checks: [ { value: { equals: 42 } } ]\n");
+    assertThat(run("run", file.toString(), "--format", "json")).isZero();
+    assertThat(out.toString()).contains("\"value\":42");
+    Files.writeString(file, Files.readString(file).replace("equals: 42", "equals: 43"));
+    assertThat(run("run", file.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("✘ value = 43 (was 42)");
+  }
+
+  @Test
   void repeatPrintsLatencyPercentilesAndThroughput() throws Exception {
     Path ws = workspace("  - id: items\n    http: { url: \"${api}/items\" }\n");
     assertThat(

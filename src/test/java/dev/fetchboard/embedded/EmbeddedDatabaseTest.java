@@ -1,0 +1,54 @@
+package dev.fetchboard.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fetchboard.engine.Engine;
+import dev.fetchboard.engine.EngineConfig;
+import dev.fetchboard.engine.RunEvent;
+import dev.fetchboard.engine.RunResult;
+import dev.fetchboard.sql.SqlSource;
+import dev.fetchboard.testing.Panels;
+import dev.fetchboard.workspace.ConnectionSpec;
+import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.SqlQuerySpec;
+import dev.fetchboard.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded default: starts in the background, creates the sample once, keeps its data. */
+class EmbeddedDatabaseTest {
+  @TempDir Path dir;
+
+  private static RunResult count(EmbeddedDatabase db, Panels.Recorder rec) throws Exception {
+    var ws =
+        Workspace.named("sample")
+            .withConnections(Map.of("sample", ConnectionSpec.ofUrl("embedded:")));
+    var panel = PanelSpec.sql("n", "n", SqlQuerySpec.of("sample", "select count(*) from orders"));
+    try (var engine =
+        new Engine(EngineConfig.DEFAULT, List.of(new SqlSource(db, Map.of(), Path.of("/none"))))) {
+      return engine.run(ws, panel, rec).await().getFirst();
+    }
+  }
+
+  @Test
+  void panelsWaitForTheDatabaseThenQueryTheSampleWhichSurvivesARestart() throws Exception {
+    Path data = dir.resolve("pg");
+    var rec = new Panels.Recorder();
+    try (var db = new EmbeddedDatabase(data, 2000).startInBackground()) {
+      RunResult r = count(db, rec);
+      assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
+      assertThat(r.value()).isEqualTo(2000L);
+      assertThat(db.psqlUri()).startsWith("postgresql://postgres@127.0.0.1:").endsWith("/sample");
+    }
+    assertThat(rec.events)
+        .anyMatch(
+            e -> e instanceof RunEvent.Queued q && "starting database…".equals(q.waitingFor()));
+    try (var db = new EmbeddedDatabase(data, 5).startInBackground()) {
+      // Reused: the sample made on the first start is still there (not regenerated with 5 orders).
+      assertThat(count(db, new Panels.Recorder()).value()).isEqualTo(2000L);
+    }
+  }
+}

@@ -1,0 +1,276 @@
+package dev.fetchboard.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fetchboard.engine.Engine;
+import dev.fetchboard.engine.EngineConfig;
+import dev.fetchboard.engine.ErrorKind;
+import dev.fetchboard.engine.JsonText;
+import dev.fetchboard.engine.Outcome;
+import dev.fetchboard.engine.RunEvent;
+import dev.fetchboard.engine.RunResult;
+import dev.fetchboard.testing.Panels;
+import dev.fetchboard.testing.TestDatabase;
+import dev.fetchboard.workspace.ConnectionSpec;
+import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.SqlQuerySpec;
+import dev.fetchboard.workspace.Workspace;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** SQL panels through the real engine on a real embedded PostgreSQL. */
+class SqlEngineTest {
+  private static Engine engine;
+  private static Workspace workspace;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    TestDatabase.execute(
+        "drop table if exists items",
+        "create table items (id int primary key, name text)",
+        "insert into items values (1, 'one'), (2, 'two'), (3, '')");
+    engine =
+        new Engine(
+            EngineConfig.DEFAULT,
+            List.of(new SqlSource(null, Map.of(), Path.of("/nonexistent/.pgpass"))));
+    workspace =
+        Workspace.named("sql")
+            .withConnections(
+                Map.of(
+                    "db",
+                    ConnectionSpec.ofUrl(TestDatabase.url()),
+                    "single",
+                    new ConnectionSpec(
+                        TestDatabase.url(), null, null, null, null, null, null, null, null, 1)));
+  }
+
+  @AfterAll
+  static void tearDown() {
+    engine.close();
+  }
+
+  private static PanelSpec panel(String id, SqlQuerySpec q) {
+    return PanelSpec.sql(id, id, q);
+  }
+
+  private static RunResult run(SqlQuerySpec q) throws InterruptedException {
+    return engine.run(workspace, panel("p", q), e -> {}).await().getFirst();
+  }
+
+  @Test
+  void valuesRenderFaithfully() throws Exception {
+    RunResult r =
+        run(
+            SqlQuerySpec.of(
+                "db",
+                """
+                select 42::int4 as i, 12345678901234567890.10::numeric as n, 1.5::float8 as f,
+                       true as b, ''::text as empty, null::text as nothing,
+                       timestamptz '2026-01-02 03:04:05.678+02' as ts, date '2026-01-02' as d,
+                       time '13:14:15' as t, interval '1 day 2 hours' as iv,
+                       '6b1d1a4e-4c1e-4f6a-9d3b-2f0e6f1c9a11'::uuid as u, '{"a": [1, 2]}'::jsonb as j,
+                       array[1,2,3] as arr, '\\x0102ff'::bytea as bin
+                """));
+    assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
+    Object[] row = r.table().row(0);
+    assertThat(row[0]).isEqualTo(42L);
+    assertThat(row[1]).isEqualTo(new BigDecimal("12345678901234567890.10"));
+    assertThat(row[2]).isEqualTo(1.5);
+    assertThat(row[3]).isEqualTo(true);
+    assertThat(row[4]).isEqualTo("");
+    assertThat(row[5]).isNull();
+    assertThat((String) row[6]).isEqualTo("2026-01-02 01:04:05.678+00");
+    assertThat(row[7]).isEqualTo("2026-01-02");
+    assertThat(row[8]).isEqualTo("13:14:15");
+    assertThat(row[9]).isEqualTo("1 day 02:00:00");
+    assertThat(row[10]).isEqualTo("6b1d1a4e-4c1e-4f6a-9d3b-2f0e6f1c9a11");
+    assertThat(row[11]).isEqualTo(new JsonText("{\"a\": [1, 2]}"));
+    assertThat(row[12]).isEqualTo("{1,2,3}");
+    assertThat(row[13]).isEqualTo("\\x0102ff");
+    assertThat(r.table().columns().get(1).type()).isEqualTo("numeric");
+    assertThat(r.table().columns().get(1).numeric()).isTrue();
+  }
+
+  @Test
+  void parametersAreBoundSoAnInjectionAttemptStaysALiteral() throws Exception {
+    String attack = "x' or '1'='1";
+    RunResult r =
+        run(
+            SqlQuerySpec.of("db", "select count(*) from items where name = :name or id = :id")
+                .withParams(Map.of("name", attack, "id", 2)));
+    assertThat(r.value()).isEqualTo(1L);
+    RunResult echo =
+        run(SqlQuerySpec.of("db", "select :v::text as v").withParams(Map.of("v", attack)));
+    assertThat(echo.value()).isEqualTo(attack);
+    RunResult missing = run(SqlQuerySpec.of("db", "select :nope"));
+    assertThat(missing.error().message()).contains(":nope").contains("no parameter");
+  }
+
+  @Test
+  void rowsStreamInWhileTheQueryIsStillRunning() throws Exception {
+    var rec = new Panels.Recorder();
+    var q =
+        SqlQuerySpec.of(
+            "db",
+            "select g, case when g = 5000 then pg_sleep(1.5) end as pause"
+                + " from generate_series(1, 10000) g");
+    long start = System.nanoTime();
+    RunResult r = engine.run(workspace, panel("stream", q), rec).await().getFirst();
+    long total = System.nanoTime() - start;
+    assertThat(r.rowCount()).isEqualTo(10000);
+    var earlyProgress =
+        rec.events.stream()
+            .filter(e -> e instanceof RunEvent.Progress p && p.rows() >= 1000)
+            .findFirst();
+    assertThat(earlyProgress).isPresent();
+    assertThat(total).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(1500));
+    // The progress event carries the live table, readable while rows are still arriving.
+    var p = (RunEvent.Progress) earlyProgress.get();
+    assertThat(p.table()).isNotNull();
+    assertThat(p.table().row(0)[0]).isEqualTo(1L);
+  }
+
+  @Test
+  void theRowCapKeepsTheFirstRowsAndSaysSo() throws Exception {
+    RunResult r =
+        run(SqlQuerySpec.of("db", "select g from generate_series(1, 1000) g").withMaxRows(100));
+    assertThat(r.rowCount()).isEqualTo(100);
+    assertThat(r.table().capped()).isTrue();
+    assertThat(r.notice()).isEqualTo("first 100 rows shown (the result had more)");
+  }
+
+  @Test
+  void cancelStopsTheQueryOnTheServer() throws Exception {
+    var batch =
+        engine.run(
+            workspace,
+            panel("sleep", SqlQuerySpec.of("db", "select pg_sleep(30) /* cancel-me */")),
+            e -> {});
+    Thread.sleep(500);
+    long t0 = System.nanoTime();
+    batch.cancel();
+    RunResult r = batch.await().getFirst();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(1000);
+    assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
+    try (var c = TestDatabase.connect();
+        var s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select count(*) from pg_stat_activity where state = 'active'"
+                    + " and query like '%cancel-me%' and pid <> pg_backend_pid()")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isZero();
+    }
+    // The connection went back to the pool healthy: the next query on it works.
+    assertThat(run(SqlQuerySpec.of("db", "select 1")).ok()).isTrue();
+  }
+
+  @Test
+  void aStatementTimeoutFailsWithAClearMessage() throws Exception {
+    RunResult r =
+        run(SqlQuerySpec.of("db", "select pg_sleep(5)").withTimeout(Duration.ofMillis(300)));
+    assertThat(r.error().kind()).isEqualTo(ErrorKind.TIMEOUT);
+    assertThat(r.error().message()).contains("statement timed out");
+  }
+
+  @Test
+  void writesAreRefusedUnlessThePanelAllowsThem() throws Exception {
+    RunResult refused = run(SqlQuerySpec.of("db", "insert into items values (10, 'ten')"));
+    assertThat(refused.error().message()).contains("read-only").contains("allowWrites: true");
+    RunResult allowed =
+        run(
+            SqlQuerySpec.of("db", "update items set name = name where id in (1, 2)")
+                .withAllowWrites(true));
+    assertThat(allowed.ok()).isTrue();
+    assertThat(allowed.affectedRows()).isEqualTo(2L);
+  }
+
+  @Test
+  void aSyntaxErrorShowsTheMessageStateAndPosition() throws Exception {
+    RunResult r = run(SqlQuerySpec.of("db", "select *\nfromm items"));
+    assertThat(r.error().kind()).isEqualTo(ErrorKind.QUERY);
+    assertThat(r.error().message())
+        .contains("syntax error at or near \"fromm\"")
+        .contains("SQLSTATE 42601, at line 2, column 1");
+  }
+
+  @Test
+  void anUnreachableServerAndAWrongPasswordAreToldApart() throws Exception {
+    int closed;
+    try (var s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    var ws =
+        workspace.withConnections(
+            Map.of(
+                "gone",
+                ConnectionSpec.ofUrl("postgresql://postgres@127.0.0.1:" + closed + "/postgres")));
+    RunResult down =
+        engine.run(ws, panel("d", SqlQuerySpec.of("gone", "select 1")), e -> {}).await().getFirst();
+    assertThat(down.error().message())
+        .isEqualTo("cannot connect to 127.0.0.1:" + closed + ": connection refused");
+
+    TestDatabase.execute(
+        "drop role if exists pwuser", "create role pwuser login password 'right-one'");
+    Path hba = TestDatabase.dataDir().resolve("pg_hba.conf");
+    String original = java.nio.file.Files.readString(hba);
+    if (!original.contains("pwuser")) {
+      java.nio.file.Files.writeString(
+          hba, "host all pwuser 127.0.0.1/32 scram-sha-256\n" + original);
+      TestDatabase.execute("select pg_reload_conf()");
+    }
+    var wrong =
+        workspace.withConnections(
+            Map.of(
+                "pw",
+                new ConnectionSpec(
+                    "postgresql://pwuser@127.0.0.1:" + TestDatabase.port() + "/postgres",
+                    null,
+                    null,
+                    null,
+                    null,
+                    "${env:PW}",
+                    null,
+                    null,
+                    null,
+                    null)));
+    try (var e2 =
+        new Engine(
+            EngineConfig.DEFAULT,
+            List.of(new SqlSource(null, Map.of(), Path.of("/nonexistent"))),
+            Map.of("PW", "wrong-one")::get)) {
+      RunResult bad =
+          e2.run(wrong, panel("w", SqlQuerySpec.of("pw", "select 1")), e -> {}).await().getFirst();
+      assertThat(bad.error().kind()).isEqualTo(ErrorKind.AUTH);
+      assertThat(bad.error().message())
+          .contains("password authentication failed for user \"pwuser\"");
+      assertThat(bad.error().message()).doesNotContain("wrong-one");
+    }
+  }
+
+  @Test
+  void aBusyPoolQueuesRunsInsteadOfFailingThem() throws Exception {
+    var rec = new Panels.Recorder();
+    long start = System.nanoTime();
+    var results =
+        engine
+            .run(
+                workspace,
+                List.of(
+                    panel("a", SqlQuerySpec.of("single", "select pg_sleep(0.5)")),
+                    panel("b", SqlQuerySpec.of("single", "select pg_sleep(0.5)"))),
+                rec)
+            .await();
+    assertThat(results).allMatch(RunResult::ok);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(1000);
+  }
+}
