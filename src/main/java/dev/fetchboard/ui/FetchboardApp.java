@@ -1,0 +1,127 @@
+package dev.fetchboard.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.fetchboard.AppDirs;
+import dev.fetchboard.Fetchboard;
+import dev.fetchboard.embedded.EmbeddedDatabase;
+import dev.fetchboard.embedded.SampleApi;
+import dev.fetchboard.embedded.SampleWorkspace;
+import dev.fetchboard.engine.Engine;
+import dev.fetchboard.engine.EngineConfig;
+import dev.fetchboard.engine.Workers;
+import dev.fetchboard.sql.SqlSource;
+import dev.fetchboard.ui.live.UiDispatcher;
+import dev.fetchboard.ui.model.WorkspaceViewModel;
+import dev.fetchboard.workspace.PanelResolver;
+import dev.fetchboard.workspace.Variables;
+import dev.fetchboard.workspace.Workspace;
+import dev.fetchboard.workspace.WorkspaceFile;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application and the UI's composition root: it builds the engine, the dispatcher and
+ * the window, shows the window at once, and loads the workspace (or the sample, starting the
+ * embedded database and the sample API) in the background.
+ */
+public final class FetchboardApp extends Application {
+  private Engine engine;
+  private EmbeddedDatabase database;
+  private SampleApi sampleApi;
+  private SqlSource tester;
+  private WorkspaceViewModel model;
+
+  /** Called by the launcher; {@code args} may hold a workspace file. */
+  public static void launchApp(String[] args) {
+    Application.launch(FetchboardApp.class, args);
+  }
+
+  @Override
+  public void start(Stage stage) {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    AppDirs dirs = AppDirs.forUser();
+    database = new EmbeddedDatabase(dirs.data().resolve("pg"), EmbeddedDatabase.SAMPLE_ORDERS);
+    engine = Fetchboard.newEngine(EngineConfig.DEFAULT, database);
+    tester = new SqlSource(database);
+    var dispatcher = new UiDispatcher();
+    model = new WorkspaceViewModel(engine, dispatcher);
+    var window =
+        new MainWindow(
+            model,
+            dispatcher,
+            spec -> {
+              try {
+                return tester.testConnection(
+                    new PanelResolver(Variables.of(model.workspace())).resolve("test", spec));
+              } catch (Variables.UnknownVariableException e) {
+                return new dev.fetchboard.sql.ConnectionCheck(false, null, null, e.getMessage());
+              }
+            });
+    var scene = new Scene(window, 1400, 900);
+    scene.getStylesheets().add(FetchboardApp.class.getResource("fetchboard.css").toExternalForm());
+    window.installShortcuts(scene);
+    window.bindTitle(stage);
+    stage.setScene(scene);
+    stage.setMinWidth(900);
+    stage.setMinHeight(600);
+    stage.show();
+    List<String> args = getParameters().getRaw();
+    if (!args.isEmpty()) {
+      database.startInBackground();
+      window.openFile(Path.of(args.getFirst()));
+    } else {
+      openSample(dirs);
+    }
+  }
+
+  /** First run: the sample workspace, the embedded database and the sample API, all offline. */
+  private void openSample(AppDirs dirs) {
+    database.startInBackground();
+    model.messageProperty().set("starting the sample API and database…");
+    Thread.ofVirtual()
+        .name("open-sample")
+        .start(
+            () -> {
+              try {
+                sampleApi = SampleApi.start();
+                Path file = SampleWorkspace.install(dirs.data());
+                Workspace ws =
+                    SampleWorkspace.pointedAt(new WorkspaceFile().read(file), sampleApi.baseUrl());
+                Platform.runLater(
+                    () -> {
+                      model.open(ws, file);
+                      model.messageProperty().set("sample workspace: " + file);
+                      model.runAll();
+                      model.autoRefreshProperty().set(true);
+                    });
+              } catch (Exception e) {
+                Platform.runLater(
+                    () -> model.messageProperty().set("cannot open the sample: " + e.getMessage()));
+              }
+            });
+  }
+
+  @Override
+  public void stop() {
+    if (model != null) {
+      model.close();
+    }
+    if (engine != null) {
+      engine.close();
+    }
+    if (tester != null) {
+      tester.close();
+    }
+    if (sampleApi != null) {
+      sampleApi.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+    Workers.class.getName();
+  }
+}

@@ -1,0 +1,216 @@
+package dev.fetchboard.ui.model;
+
+import dev.fetchboard.engine.Outcome;
+import dev.fetchboard.engine.ResultTable;
+import dev.fetchboard.engine.RunResult;
+import dev.fetchboard.engine.Values;
+import dev.fetchboard.workspace.ByteSize;
+import dev.fetchboard.workspace.Durations;
+import dev.fetchboard.workspace.PanelSpec;
+import java.time.Instant;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The state of one panel as the window shows it: spec, run state, latest result, a short history of
+ * latencies. Fed only by the dispatcher on the FX thread; holds no Nodes.
+ */
+public final class PanelViewModel {
+  /** Latencies kept for the sparkline. */
+  public static final int HISTORY = 40;
+
+  private final ObjectProperty<PanelSpec> spec = new SimpleObjectProperty<>();
+  private final ObjectProperty<PanelState> state = new SimpleObjectProperty<>(PanelState.IDLE);
+  private final StringProperty detail = new SimpleStringProperty("not run yet");
+  private final StringProperty valueText = new SimpleStringProperty("");
+  private final StringProperty problem = new SimpleStringProperty();
+  private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
+  private final ObjectProperty<ResultTable> table = new SimpleObjectProperty<>();
+  private final LongProperty rowsSoFar = new SimpleLongProperty();
+  private final ObjectProperty<Instant> lastRunAt = new SimpleObjectProperty<>();
+  private final ObservableList<Double> latencies = FXCollections.observableArrayList();
+  private long runId;
+
+  public PanelViewModel(PanelSpec spec) {
+    this.spec.set(spec);
+  }
+
+  public String id() {
+    return spec.get().id();
+  }
+
+  public ObjectProperty<PanelSpec> specProperty() {
+    return spec;
+  }
+
+  public PanelSpec spec() {
+    return spec.get();
+  }
+
+  public ReadOnlyObjectProperty<PanelState> stateProperty() {
+    return state;
+  }
+
+  public PanelState state() {
+    return state.get();
+  }
+
+  /** One line under the title: "200 · 120 ms · 50 rows", "queued", "starting database…". */
+  public ReadOnlyStringProperty detailProperty() {
+    return detail;
+  }
+
+  /** The single value, or a short preview of the result, for the tile. */
+  public ReadOnlyStringProperty valueTextProperty() {
+    return valueText;
+  }
+
+  /** The error or failed check, or null. */
+  public ReadOnlyStringProperty problemProperty() {
+    return problem;
+  }
+
+  public ReadOnlyObjectProperty<RunResult> resultProperty() {
+    return result;
+  }
+
+  /** The table filling up or filled (may be the live one of a run in progress). */
+  public ReadOnlyObjectProperty<ResultTable> tableProperty() {
+    return table;
+  }
+
+  /** Rows readable in {@link #tableProperty()} right now. */
+  public ReadOnlyLongProperty rowsSoFarProperty() {
+    return rowsSoFar;
+  }
+
+  public ReadOnlyObjectProperty<Instant> lastRunAtProperty() {
+    return lastRunAt;
+  }
+
+  public ObservableList<Double> latencies() {
+    return latencies;
+  }
+
+  /** A run was accepted and waits (for a slot, or for what {@code waitingFor} says). */
+  public void queued(long id, String waitingFor) {
+    if (id < runId) {
+      return;
+    }
+    runId = id;
+    state.set(PanelState.QUEUED);
+    detail.set(waitingFor == null ? "queued" : waitingFor);
+  }
+
+  public void started(long id) {
+    if (id < runId) {
+      return;
+    }
+    runId = id;
+    state.set(PanelState.RUNNING);
+    detail.set("running…");
+  }
+
+  public void progress(long id, long bytes, long rows, ResultTable liveTable) {
+    if (id < runId) {
+      return;
+    }
+    runId = id;
+    state.set(PanelState.RUNNING);
+    if (liveTable != null) {
+      table.set(liveTable);
+      rowsSoFar.set(rows);
+      detail.set(String.format("running… %,d rows", rows));
+    } else if (bytes > 0) {
+      detail.set("running… " + ByteSize.human(bytes));
+    }
+  }
+
+  public void finished(RunResult r) {
+    if (r.runId() < runId) {
+      return;
+    }
+    runId = r.runId();
+    result.set(r);
+    state.set(stateOf(r.outcome()));
+    lastRunAt.set(Instant.now());
+    problem.set(r.problem());
+    if (r.table() != null) {
+      table.set(r.table());
+      rowsSoFar.set(r.rowCount());
+    } else {
+      table.set(null);
+      rowsSoFar.set(0);
+    }
+    detail.set(detailOf(r));
+    valueText.set(previewOf(r));
+    if (r.error() == null || r.elapsed().toMillis() > 0) {
+      latencies.add((double) r.elapsed().toMillis());
+      if (latencies.size() > HISTORY) {
+        latencies.remove(0, latencies.size() - HISTORY);
+      }
+    }
+  }
+
+  private static PanelState stateOf(Outcome o) {
+    return switch (o) {
+      case OK -> PanelState.OK;
+      case CHECK_FAILED -> PanelState.CHECK_FAILED;
+      case FAILED -> PanelState.FAILED;
+      case CANCELLED -> PanelState.CANCELLED;
+    };
+  }
+
+  private static String detailOf(RunResult r) {
+    var sb = new StringBuilder();
+    if (r.status() != null) {
+      sb.append(r.status()).append(" · ");
+    }
+    sb.append(Durations.human(r.elapsed()));
+    if (r.table() != null) {
+      sb.append(String.format(r.rowCount() == 1 ? " · %,d row" : " · %,d rows", r.rowCount()));
+    }
+    if (r.affectedRows() != null) {
+      sb.append(String.format(" · %,d changed", r.affectedRows()));
+    }
+    return sb.toString();
+  }
+
+  private String previewOf(RunResult r) {
+    if (r.error() != null) {
+      return "";
+    }
+    PanelSpec p = spec.get();
+    if (r.value() != null && (p.viewOrDefault() == dev.fetchboard.workspace.ViewKind.VALUE)) {
+      return Values.display(r.value());
+    }
+    if (r.table() != null && r.rowCount() > 0) {
+      var sb = new StringBuilder();
+      int cols = Math.min(4, r.table().columns().size());
+      for (int i = 0; i < Math.min(3, r.rowCount()); i++) {
+        for (int c = 0; c < cols; c++) {
+          Object v = r.table().cell(i, c);
+          String s = v == null ? "NULL" : Values.display(v);
+          sb.append(s.length() > 18 ? s.substring(0, 17) + "…" : s)
+              .append(c + 1 < cols ? "  " : "");
+        }
+        sb.append('\n');
+      }
+      return sb.toString().stripTrailing();
+    }
+    if (r.body() != null) {
+      String b = r.body().strip();
+      return b.length() > 160 ? b.substring(0, 160) + "…" : b;
+    }
+    return r.value() == null ? "" : Values.display(r.value());
+  }
+}

@@ -1,0 +1,236 @@
+package dev.fetchboard.ui.model;
+
+import dev.fetchboard.engine.Engine;
+import dev.fetchboard.engine.RefreshScheduler;
+import dev.fetchboard.engine.RunEvent;
+import dev.fetchboard.ui.live.UiDispatcher;
+import dev.fetchboard.workspace.HttpRequestSpec;
+import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.SqlQuerySpec;
+import dev.fetchboard.workspace.ViewKind;
+import dev.fetchboard.workspace.Workspace;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open workspace as the window sees it: its panels' view-models, the selection, the file and
+ * whether it has unsaved edits. Runs go to the engine; their events come back through the
+ * dispatcher and are applied here, on the FX thread, once per frame.
+ */
+public final class WorkspaceViewModel {
+  private final Engine engine;
+  private final UiDispatcher dispatcher;
+  private final RefreshScheduler refresher;
+  private final ObjectProperty<Workspace> workspace =
+      new SimpleObjectProperty<>(Workspace.named("Untitled"));
+  private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+  private final BooleanProperty dirty = new SimpleBooleanProperty();
+  private final BooleanProperty autoRefresh = new SimpleBooleanProperty();
+  private final StringProperty message = new SimpleStringProperty("");
+  private final ObservableList<PanelViewModel> panels = FXCollections.observableArrayList();
+  private final ObjectProperty<PanelViewModel> selected = new SimpleObjectProperty<>();
+  private final Map<String, PanelViewModel> byId = new HashMap<>();
+
+  public WorkspaceViewModel(Engine engine, UiDispatcher dispatcher) {
+    this.engine = engine;
+    this.dispatcher = dispatcher;
+    this.refresher = new RefreshScheduler(engine, dispatcher);
+    autoRefresh.addListener(
+        (obs, was, on) -> {
+          if (on) {
+            refresher.start(workspace.get());
+          } else {
+            refresher.stop();
+          }
+        });
+  }
+
+  public ObjectProperty<Workspace> workspaceProperty() {
+    return workspace;
+  }
+
+  public Workspace workspace() {
+    return workspace.get();
+  }
+
+  public ObjectProperty<Path> fileProperty() {
+    return file;
+  }
+
+  public BooleanProperty dirtyProperty() {
+    return dirty;
+  }
+
+  public BooleanProperty autoRefreshProperty() {
+    return autoRefresh;
+  }
+
+  /** A line for the status bar about the last file action or problem. */
+  public StringProperty messageProperty() {
+    return message;
+  }
+
+  public ObservableList<PanelViewModel> panels() {
+    return panels;
+  }
+
+  public ObjectProperty<PanelViewModel> selectedProperty() {
+    return selected;
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  /** Shows another workspace (opened or new); panels' results start empty. */
+  public void open(Workspace ws, Path from) {
+    engine.cancelAll();
+    byId.clear();
+    var vms = ws.panels().stream().map(PanelViewModel::new).toList();
+    vms.forEach(vm -> byId.put(vm.id(), vm));
+    panels.setAll(vms);
+    workspace.set(ws);
+    file.set(from);
+    dirty.set(false);
+    selected.set(vms.isEmpty() ? null : vms.getFirst());
+    if (autoRefresh.get()) {
+      refresher.start(ws);
+    }
+  }
+
+  /** Replaces a panel's spec by an edited one (same id) and marks the workspace edited. */
+  public void update(PanelSpec edited) {
+    PanelViewModel vm = byId.get(edited.id());
+    if (vm == null) {
+      return;
+    }
+    vm.specProperty().set(edited);
+    setWorkspace(workspace.get().withPanel(edited));
+  }
+
+  /** Adds an empty HTTP or SQL panel, selects it, and returns it. */
+  public PanelViewModel add(boolean sql) {
+    String id = freeId(sql ? "query" : "request");
+    Workspace ws = workspace.get();
+    PanelSpec p =
+        sql
+            ? PanelSpec.sql(
+                id,
+                "New query",
+                SqlQuerySpec.of(
+                    ws.connections().isEmpty() ? null : ws.connections().keySet().iterator().next(),
+                    "select now()"))
+            : PanelSpec.http(id, "New request", HttpRequestSpec.get("https://"));
+    p = p.withView(ViewKind.TABLE);
+    var vm = new PanelViewModel(p);
+    byId.put(id, vm);
+    panels.add(vm);
+    setWorkspace(ws.withPanel(p));
+    selected.set(vm);
+    return vm;
+  }
+
+  public void remove(PanelViewModel vm) {
+    engine.cancel(vm.id());
+    panels.remove(vm);
+    byId.remove(vm.id());
+    setWorkspace(workspace.get().withoutPanel(vm.id()));
+    if (selected.get() == vm) {
+      selected.set(panels.isEmpty() ? null : panels.getFirst());
+    }
+  }
+
+  public void setEnvironment(String name) {
+    if (name != null && !name.equals(workspace.get().environment())) {
+      setWorkspace(workspace.get().withEnvironment(name));
+    }
+  }
+
+  /** Marks the workspace saved to {@code to}. */
+  public void saved(Path to) {
+    file.set(to);
+    dirty.set(false);
+    message.set("saved " + to.getFileName());
+  }
+
+  public void runAll() {
+    List<PanelSpec> idle =
+        workspace.get().panels().stream().filter(p -> !engine.isActive(p.id())).toList();
+    engine.run(workspace.get(), idle, dispatcher);
+  }
+
+  /** Runs one panel as the form shows it (edits applied first). */
+  public void run(PanelSpec spec) {
+    if (engine.isActive(spec.id())) {
+      return;
+    }
+    engine.run(workspace.get(), spec, dispatcher);
+  }
+
+  public void stopAll() {
+    engine.cancelAll();
+  }
+
+  public void stop(String panelId) {
+    engine.cancel(panelId);
+  }
+
+  /** Applies what the dispatcher gathered since the last frame (FX thread). */
+  public void apply(List<Map.Entry<String, UiDispatcher.PanelUpdate>> updates) {
+    for (var e : updates) {
+      PanelViewModel vm = byId.get(e.getKey());
+      if (vm == null) {
+        continue;
+      }
+      UiDispatcher.PanelUpdate u = e.getValue();
+      if (u.finished() != null) {
+        vm.finished(u.finished().result());
+      }
+      switch (u.latest()) {
+        case RunEvent.Queued q -> vm.queued(q.runId(), q.waitingFor());
+        case RunEvent.Started s -> vm.started(s.runId());
+        case RunEvent.Progress p -> vm.progress(p.runId(), p.bytes(), p.rows(), p.table());
+        case RunEvent.Finished f -> {}
+      }
+    }
+  }
+
+  public long active() {
+    return engine.activeCount();
+  }
+
+  public void close() {
+    refresher.close();
+  }
+
+  private void setWorkspace(Workspace ws) {
+    workspace.set(ws);
+    dirty.set(true);
+    refresher.update(ws);
+  }
+
+  private String freeId(String base) {
+    for (int i = 1; ; i++) {
+      String id = base + "-" + i;
+      if (!byId.containsKey(id)) {
+        return id;
+      }
+    }
+  }
+
+  /** The refresh interval most panels use, for the toolbar's tooltip. */
+  public static String describe(Duration d) {
+    return d == null ? "manual" : dev.fetchboard.workspace.Durations.format(d);
+  }
+}

@@ -1,0 +1,191 @@
+package dev.fetchboard.ui.result;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fetchboard.engine.CheckOutcome;
+import dev.fetchboard.engine.RunResult;
+import dev.fetchboard.ui.model.PanelViewModel;
+import dev.fetchboard.workspace.ByteSize;
+import dev.fetchboard.workspace.Durations;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The full result of the selected panel: a summary line, the error with details on demand, and tabs
+ * for the rows, the body, the headers and the checks.
+ */
+public final class ResultPane extends BorderPane {
+  private static final int BODY_DISPLAY_LIMIT = 2 * 1024 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Label summary = new Label("Select a panel and press Run.");
+  private final Label notice = new Label();
+  private final Label error = new Label();
+  private final TextArea details = new TextArea();
+  private final TitledPane detailsPane = new TitledPane("Details", details);
+  private final ResultTableView table = new ResultTableView();
+  private final TextArea body = new TextArea();
+  private final TextArea headers = new TextArea();
+  private final TextArea checks = new TextArea();
+  private final TabPane tabs = new TabPane();
+  private RunResult shownResult;
+  private PanelViewModel shown;
+
+  public ResultPane() {
+    getStyleClass().add("result-pane");
+    summary.getStyleClass().add("result-summary");
+    notice.getStyleClass().add("result-notice");
+    error.getStyleClass().add("result-error");
+    error.setWrapText(true);
+    for (TextArea t : List.of(body, headers, checks, details)) {
+      t.setEditable(false);
+      t.getStyleClass().add("mono");
+    }
+    detailsPane.setExpanded(false);
+    var top = new VBox(4, summary, notice, error, detailsPane);
+    top.setPadding(new Insets(8));
+    for (var n : List.of(notice, error, detailsPane)) {
+      n.managedProperty().bind(n.visibleProperty());
+    }
+    tabs.getTabs()
+        .addAll(
+            new Tab("Rows", table),
+            new Tab("Body", body),
+            new Tab("Headers", headers),
+            new Tab("Checks", checks));
+    tabs.getTabs().forEach(t -> t.setClosable(false));
+    setTop(top);
+    setCenter(tabs);
+    show(null);
+  }
+
+  public ResultTableView table() {
+    return table;
+  }
+
+  /** Shows a panel's result (or nothing). */
+  public void show(PanelViewModel vm) {
+    shown = vm;
+    shownResult = null;
+    refresh();
+  }
+
+  /** Brings the view up to date with the shown panel; called once per frame while it changes. */
+  public void refresh() {
+    PanelViewModel vm = shown;
+    if (vm == null) {
+      summary.setText("Select a panel and press Run.");
+      notice.setVisible(false);
+      error.setVisible(false);
+      detailsPane.setVisible(false);
+      table.show(null, 0);
+      return;
+    }
+    table.show(vm.tableProperty().get(), vm.rowsSoFarProperty().get());
+    RunResult r = vm.resultProperty().get();
+    String rows =
+        table.behind(vm.rowsSoFarProperty().get())
+            ? String.format(" · loading rows %,d…", table.loadedRows())
+            : "";
+    summary.setText(
+        vm.spec().displayTitle()
+            + " — "
+            + vm.stateProperty().get().label()
+            + " · "
+            + vm.detailProperty().get()
+            + rows);
+    if (r == shownResult) {
+      return;
+    }
+    shownResult = r;
+    if (r == null) {
+      notice.setVisible(false);
+      error.setVisible(false);
+      detailsPane.setVisible(false);
+      body.clear();
+      headers.clear();
+      checks.clear();
+      return;
+    }
+    notice.setText(r.notice());
+    notice.setVisible(r.notice() != null);
+    String problem = r.problem();
+    error.setText(problem == null ? "" : problem);
+    error.setVisible(problem != null);
+    detailsPane.setVisible(r.error() != null && r.error().details() != null);
+    details.setText(r.error() == null || r.error().details() == null ? "" : r.error().details());
+    body.setText(bodyText(r));
+    headers.setText(headersText(r));
+    checks.setText(checksText(r));
+    if (r.table() == null && r.body() != null) {
+      tabs.getSelectionModel().select(1);
+    } else if (r.table() != null) {
+      tabs.getSelectionModel().select(0);
+    }
+  }
+
+  private static String bodyText(RunResult r) {
+    if (r.body() == null) {
+      return "";
+    }
+    String b = r.body();
+    if (b.length() > BODY_DISPLAY_LIMIT) {
+      return b.substring(0, BODY_DISPLAY_LIMIT)
+          + "\n… ("
+          + ByteSize.human(b.length())
+          + " in all; the first 2 MB are shown)";
+    }
+    if (r.contentType() != null && r.contentType().contains("json") && b.length() < 512 * 1024) {
+      try {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(b));
+      } catch (java.io.IOException e) {
+        return b;
+      }
+    }
+    return b;
+  }
+
+  private static String headersText(RunResult r) {
+    var sb = new StringBuilder();
+    if (r.status() != null) {
+      sb.append("status: ").append(r.status()).append('\n');
+    }
+    sb.append("time: ").append(Durations.human(r.elapsed()));
+    if (r.timeToFirstByte() != null) {
+      sb.append(" (first byte after ").append(Durations.human(r.timeToFirstByte())).append(')');
+    }
+    sb.append('\n');
+    if (r.bytes() > 0) {
+      sb.append("size: ").append(ByteSize.human(r.bytes())).append('\n');
+    }
+    sb.append('\n');
+    for (Map.Entry<String, List<String>> h : r.headers().entrySet()) {
+      for (String v : h.getValue()) {
+        sb.append(h.getKey()).append(": ").append(v).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String checksText(RunResult r) {
+    if (r.checks().isEmpty()) {
+      return "No checks.";
+    }
+    var sb = new StringBuilder();
+    for (CheckOutcome c : r.checks()) {
+      sb.append(c.passed() ? "✔ " : "✘ ")
+          .append(c.description())
+          .append("   (was ")
+          .append(c.actual())
+          .append(")\n");
+    }
+    return sb.toString();
+  }
+}

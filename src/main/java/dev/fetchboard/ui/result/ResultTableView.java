@@ -1,0 +1,123 @@
+package dev.fetchboard.ui.result;
+
+import dev.fetchboard.engine.Column;
+import dev.fetchboard.engine.ResultTable;
+import dev.fetchboard.engine.Values;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * A virtualised table of result rows. Rows are appended as they stream in (only the new ones, a
+ * bounded number per frame), so the user can scroll and sort while a query is still running.
+ */
+public final class ResultTableView extends TableView<Object[]> {
+  /** Rows appended per frame at most, so a million-row stream never stalls a frame. */
+  static final int ROWS_PER_FRAME = 5_000;
+
+  private final ObservableList<Object[]> rows = FXCollections.observableArrayList();
+  private ResultTable shown;
+
+  public ResultTableView() {
+    getStyleClass().addAll("result-table", atlantafx.base.theme.Styles.DENSE);
+    setItems(rows);
+    setPlaceholder(new javafx.scene.control.Label("No rows"));
+    setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+  }
+
+  /** Shows {@code table}'s first {@code available} rows; new ones are appended on later calls. */
+  public void show(ResultTable table, long available) {
+    if (table != shown) {
+      shown = table;
+      rows.clear();
+      getSortOrder().clear();
+      getColumns().setAll(table == null ? java.util.List.of() : columns(table));
+    }
+    if (table == null) {
+      return;
+    }
+    int have = rows.size();
+    int target = (int) Math.min(available, table.rowCount());
+    if (target > have) {
+      int upTo = Math.min(target, have + ROWS_PER_FRAME);
+      var add = new ArrayList<Object[]>(upTo - have);
+      for (int i = have; i < upTo; i++) {
+        add.add(table.row(i));
+      }
+      rows.addAll(add);
+    }
+  }
+
+  /** Rows loaded into the grid so far. */
+  public int loadedRows() {
+    return rows.size();
+  }
+
+  /** True when rows of the shown table are still waiting to be appended. */
+  public boolean behind(long available) {
+    return shown != null && rows.size() < Math.min(available, shown.rowCount());
+  }
+
+  private static java.util.List<TableColumn<Object[], Object>> columns(ResultTable t) {
+    var out = new ArrayList<TableColumn<Object[], Object>>();
+    for (int i = 0; i < t.columns().size(); i++) {
+      Column c = t.columns().get(i);
+      final int index = i;
+      var col = new TableColumn<Object[], Object>(c.name());
+      col.setCellValueFactory(
+          cell ->
+              new ReadOnlyObjectWrapper<>(
+                  index < cell.getValue().length ? cell.getValue()[index] : null));
+      col.setCellFactory(x -> new ValueCell(c.numeric()));
+      col.setComparator(VALUES);
+      col.setPrefWidth(Math.max(70, Math.min(260, c.name().length() * 9 + 40)));
+      out.add(col);
+    }
+    return out;
+  }
+
+  /** Numbers by value, everything else by text; NULL first. */
+  static final Comparator<Object> VALUES =
+      (a, b) -> {
+        if (a == null || b == null) {
+          return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+          return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
+        }
+        return Values.display(a).compareTo(Values.display(b));
+      };
+
+  /** A cell that right-aligns numbers and shows NULL apart from an empty string. */
+  static final class ValueCell extends TableCell<Object[], Object> {
+    private final boolean numeric;
+
+    ValueCell(boolean numeric) {
+      this.numeric = numeric;
+      if (numeric) {
+        getStyleClass().add("numeric-cell");
+      }
+    }
+
+    @Override
+    protected void updateItem(Object item, boolean empty) {
+      super.updateItem(item, empty);
+      getStyleClass().remove("null-cell");
+      if (empty) {
+        setText(null);
+      } else if (item == null) {
+        setText("NULL");
+        getStyleClass().add("null-cell");
+      } else {
+        String s = Values.display(item);
+        setText(s.length() > 500 ? s.substring(0, 500) + "…" : s);
+      }
+    }
+  }
+}
