@@ -1,0 +1,249 @@
+package dev.fetchboard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fetchboard.engine.Engine;
+import dev.fetchboard.engine.EngineConfig;
+import dev.fetchboard.engine.RunContext;
+import dev.fetchboard.engine.Source;
+import dev.fetchboard.engine.SourceOutput;
+import dev.fetchboard.http.HttpSource;
+import dev.fetchboard.sql.ConnectionCheck;
+import dev.fetchboard.sql.SqlSource;
+import dev.fetchboard.testing.Panels;
+import dev.fetchboard.testing.TestDatabase;
+import dev.fetchboard.testing.TestHttpServer;
+import dev.fetchboard.ui.live.UiDispatcher;
+import dev.fetchboard.ui.model.PanelState;
+import dev.fetchboard.ui.model.PanelViewModel;
+import dev.fetchboard.ui.model.WorkspaceViewModel;
+import dev.fetchboard.workspace.ConnectionSpec;
+import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.SourceSpec;
+import dev.fetchboard.workspace.SqlQuerySpec;
+import dev.fetchboard.workspace.Workspace;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, driven through its controls (headless Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+  /** Records where source work ran, to prove it never runs on the FX thread. */
+  static final List<String> SOURCE_THREADS = new CopyOnWriteArrayList<>();
+
+  private TestHttpServer server;
+  private Engine engine;
+  private WorkspaceViewModel model;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    server = new TestHttpServer();
+    server.respond(
+        "/items", 200, "application/json", "[{\"id\":1,\"name\":\"a\"},{\"id\":2,\"name\":\"b\"}]");
+    server.handle(
+        "/slow",
+        ex -> {
+          try {
+            Thread.sleep(3000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          TestHttpServer.send(ex, 200, "text/plain", "late");
+        });
+    Source recording =
+        new Source() {
+          private final HttpSource http = new HttpSource();
+
+          @Override
+          public boolean handles(SourceSpec spec) {
+            return http.handles(spec);
+          }
+
+          @Override
+          public SourceOutput run(PanelSpec panel, RunContext context) throws Exception {
+            SOURCE_THREADS.add(
+                (Platform.isFxApplicationThread() ? "FX:" : "") + Thread.currentThread().getName());
+            return http.run(panel, context);
+          }
+
+          @Override
+          public String limitKey(PanelSpec panel) {
+            return http.limitKey(panel);
+          }
+
+          @Override
+          public Duration timeout(PanelSpec panel) {
+            return http.timeout(panel);
+          }
+        };
+    engine =
+        new Engine(
+            EngineConfig.DEFAULT,
+            List.of(recording, new SqlSource(null, Map.of(), Path.of("/nonexistent"))));
+    var dispatcher = new UiDispatcher();
+    model = new WorkspaceViewModel(engine, dispatcher);
+    var window =
+        new MainWindow(
+            model, dispatcher, spec -> new ConnectionCheck(true, "test", Duration.ZERO, "ok"));
+    var scene = new Scene(window, 1200, 800);
+    scene.getStylesheets().add(FetchboardApp.class.getResource("fetchboard.css").toExternalForm());
+    window.installShortcuts(scene);
+    window.bindTitle(stage);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void tearDown() {
+    engine.close();
+    server.close();
+  }
+
+  private void open(Workspace ws) {
+    WaitForAsyncUtils.asyncFx(() -> model.open(ws, null));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private PanelViewModel panel(String id) {
+    return model.panels().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition)
+      throws Exception {
+    try {
+      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("timed out waiting until " + what, e);
+    }
+  }
+
+  @Test
+  void anHttpPanelAddedThroughTheFormRunsAgainstALocalServer(FxRobot robot) throws Exception {
+    robot.clickOn("#add-http");
+    robot.clickOn("Edit");
+    TextField url = robot.lookup("#url").queryAs(TextField.class);
+    robot.interact(() -> url.setText(server.url("/items")));
+    Button run = robot.lookup("#run-panel").queryButton();
+    assertThat(run.isDisabled()).isFalse();
+    robot.clickOn(run);
+    PanelViewModel vm = model.selectedProperty().get();
+    waitUntil("the panel shows its result", () -> vm.state() == PanelState.OK);
+    assertThat(vm.detailProperty().get()).contains("200").contains("2 rows");
+    assertThat(model.workspace().panel(vm.id()).orElseThrow().http().url())
+        .as("the form's edit is in the workspace")
+        .isEqualTo(server.url("/items"));
+    assertThat(robot.lookup(".tile.state-ok").tryQuery()).isPresent();
+  }
+
+  @Test
+  void aBadUrlIsShownAtTheFieldAndRunSaysWhyItIsDisabled(FxRobot robot) {
+    robot.clickOn("#add-http");
+    robot.clickOn("Edit");
+    TextField url = robot.lookup("#url").queryAs(TextField.class);
+    robot.interact(() -> url.setText("ftp://example.com/file"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(
+            robot.lookup(".field-error").queryAllAs(Label.class).stream()
+                .filter(Label::isVisible)
+                .map(Label::getText))
+        .anyMatch(t -> t.contains("only http and https URLs are supported"));
+    Button run = robot.lookup("#run-panel").queryButton();
+    assertThat(run.isDisabled()).isTrue();
+    assertThat(run.getTooltip().getText()).startsWith("Fix first:").contains("http.url");
+  }
+
+  @Test
+  void stopAllCancelsRunningPanels(FxRobot robot) throws Exception {
+    open(Workspace.named("w").withPanels(List.of(Panels.get("slow", server.url("/slow")))));
+    robot.clickOn("#run-all");
+    waitUntil("the panel runs", () -> panel("slow").state() == PanelState.RUNNING);
+    long t0 = System.nanoTime();
+    robot.clickOn("#stop-all");
+    waitUntil("the panel is cancelled", () -> panel("slow").state() == PanelState.CANCELLED);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(2000);
+  }
+
+  @Test
+  void oneSlowPanelDoesNotHoldUpTheOthersOrTheFxThread(FxRobot robot) throws Exception {
+    SOURCE_THREADS.clear();
+    open(
+        Workspace.named("w")
+            .withPanels(
+                List.of(
+                    Panels.get("slow", server.url("/slow")),
+                    Panels.get("fast", server.url("/items")))));
+    robot.clickOn("#run-all");
+    waitUntil("the fast panel is done", () -> panel("fast").state() == PanelState.OK);
+    assertThat(panel("slow").state()).isEqualTo(PanelState.RUNNING);
+    // The FX thread keeps answering while the slow one runs.
+    long t0 = System.nanoTime();
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(1000);
+    assertThat(SOURCE_THREADS).isNotEmpty().noneMatch(name -> name.startsWith("FX:"));
+  }
+
+  @Test
+  void rowsOfASqlQueryStreamIntoTheTableWhileItRuns(FxRobot robot) throws Exception {
+    var ws =
+        Workspace.named("sql")
+            .withConnections(Map.of("db", ConnectionSpec.ofUrl(TestDatabase.url())))
+            .withPanels(
+                List.of(
+                    PanelSpec.sql(
+                        "rows",
+                        "rows",
+                        SqlQuerySpec.of(
+                            "db",
+                            "select g, case when g = 20000 then pg_sleep(2) end as pause"
+                                + " from generate_series(1, 30000) g"))));
+    open(ws);
+    robot.clickOn("#run-all");
+    PanelViewModel vm = panel("rows");
+    waitUntil(
+        "rows show while the query still runs",
+        () ->
+            vm.state() == PanelState.RUNNING
+                && robot.lookup(".result-table").queryTableView().getItems().size() >= 1000);
+    assertThat(vm.state()).isEqualTo(PanelState.RUNNING);
+    waitUntil(
+        "every row is in the table",
+        () -> robot.lookup(".result-table").queryTableView().getItems().size() == 30000);
+    assertThat(vm.state()).isEqualTo(PanelState.OK);
+  }
+
+  @Test
+  void checksWrittenInTheFormAreValidatedAsYaml(FxRobot robot) {
+    robot.clickOn("#add-http");
+    robot.clickOn("Edit");
+    TextField url = robot.lookup("#url").queryAs(TextField.class);
+    robot.interact(() -> url.setText(server.url("/items")));
+    TextArea checks =
+        robot.lookup(".text-area").queryAllAs(TextArea.class).stream()
+            .filter(a -> a.getPromptText() != null && a.getPromptText().contains("latencyUnder"))
+            .findFirst()
+            .orElseThrow();
+    robot.interact(() -> checks.setText("- status: [200"));
+    assertThat(robot.lookup("#run-panel").queryButton().isDisabled()).isTrue();
+    robot.interact(() -> checks.setText("- status: 200\n- latencyUnder: 2s"));
+    assertThat(robot.lookup("#run-panel").queryButton().isDisabled()).isFalse();
+    assertThat(model.selectedProperty().get().spec().checks()).hasSize(2);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.fetchboard.ui.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fetchboard.engine.ErrorKind;
+import dev.fetchboard.engine.RunError;
+import dev.fetchboard.engine.RunEvent;
+import dev.fetchboard.engine.RunResult;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher's coalescing, without any FX thread. */
+class UiDispatcherTest {
+
+  @Test
+  void manyProgressEventsOfOnePanelCollapseIntoOneUpdate() {
+    var d = new UiDispatcher();
+    d.accept(new RunEvent.Queued(1, "a", Instant.now(), null));
+    d.accept(new RunEvent.Started(1, "a", Instant.now()));
+    for (int i = 1; i <= 10_000; i++) {
+      d.accept(new RunEvent.Progress(1, "a", 0, i, null));
+    }
+    d.accept(new RunEvent.Progress(7, "b", 0, 5, null));
+    var updates = d.drain();
+    assertThat(updates).hasSize(2);
+    var a =
+        updates.stream().filter(u -> u.getKey().equals("a")).findFirst().orElseThrow().getValue();
+    assertThat(((RunEvent.Progress) a.latest()).rows()).isEqualTo(10_000);
+    assertThat(d.drain()).isEmpty();
+    assertThat(d.rowsSeen()).isEqualTo(10_005);
+  }
+
+  @Test
+  void aFinishedResultIsKeptWhenTheNextRunIsAlreadyQueued() {
+    var d = new UiDispatcher();
+    var result =
+        RunResult.failed(
+            "a", 1, Instant.now(), Duration.ZERO, RunError.of(ErrorKind.CONNECTION, "x"), 1);
+    d.accept(new RunEvent.Finished(1, "a", result));
+    d.accept(new RunEvent.Queued(2, "a", Instant.now(), null));
+    var u = d.drain().getFirst().getValue();
+    assertThat(u.finished().result()).isSameAs(result);
+    assertThat(u.latest()).isInstanceOf(RunEvent.Queued.class);
+    assertThat(u.latest().runId()).isEqualTo(2);
+  }
+
+  @Test
+  void aLateEventOfAnOlderRunNeverReplacesANewerOne() {
+    var d = new UiDispatcher();
+    d.accept(new RunEvent.Started(5, "a", Instant.now()));
+    d.accept(new RunEvent.Progress(4, "a", 0, 1, null));
+    assertThat(d.drain().getFirst().getValue().latest().runId()).isEqualTo(5);
+  }
+}
