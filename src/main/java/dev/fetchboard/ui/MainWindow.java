@@ -150,7 +150,7 @@ public final class MainWindow extends BorderPane {
     var runAll =
         button("Run all", Feather.PLAY, "Run every panel (Ctrl+Shift+Enter)", model::runAll);
     runAll.setId("run-all");
-    runAll.getStyleClass().add("accent");
+    runAll.getStyleClass().add("run-all");
     var stopAll = button("Stop all", Feather.SQUARE, "Cancel every run (Esc)", model::stopAll);
     stopAll.setId("stop-all");
     var auto = new ToggleButton("Auto-refresh", new FontIcon(Feather.REFRESH_CW));
