@@ -38,6 +38,9 @@ final class JsonLinesPrinter implements ResultPrinter {
       if (r.timeToFirstByte() != null) {
         g.writeNumberField("ttfbMs", round(r.timeToFirstByte().toNanos() / 1e6));
       }
+      if (r.timeToFirstRow() != null) {
+        g.writeNumberField("firstRowMs", round(r.timeToFirstRow().toNanos() / 1e6));
+      }
       nullableInt(g, "status", r.status());
       g.writeNumberField("bytes", r.bytes());
       g.writeNumberField("rows", r.rowCount());

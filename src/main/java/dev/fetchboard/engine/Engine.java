@@ -314,7 +314,8 @@ public final class Engine implements AutoCloseable {
         r.affectedRows(),
         r.checks(),
         resolver.redact(r.notice()),
-        r.attempts());
+        r.attempts(),
+        r.timeToFirstRow());
   }
 
   /**
@@ -367,7 +368,8 @@ public final class Engine implements AutoCloseable {
         out.affectedRows(),
         checks,
         notice,
-        attempts);
+        attempts,
+        ctx.timeToFirstRow());
   }
 
   private RunResult stopped(

@@ -41,6 +41,17 @@ final class RepeatRunner {
     }
     var resolver = new PanelResolver(Variables.of(workspace));
     Engine.Prepared prepared = engine.prepare(panel, workspace, resolver);
+    if (prepared.error() == null) {
+      try {
+        var warm =
+            new RunContext(0, panel.id(), workspace, resolver, new Cancellation(), e -> {}, true);
+        prepared.source().warmUp(prepared.panel(), warm, Math.min(concurrency, count));
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        // Warming up is best effort; the timed runs report any real failure.
+      }
+    }
     long[] latencies = new long[count];
     var next = new AtomicInteger();
     var failed = new AtomicInteger();

@@ -19,6 +19,7 @@ public final class RunContext {
   private volatile Instant startedAt;
   private volatile long startedNanos;
   private long lastProgressNanos;
+  private long firstRowNanos;
 
   RunContext(
       long runId,
@@ -84,6 +85,9 @@ public final class RunContext {
    * sources may call this for every chunk or row batch.
    */
   public void progress(long bytes, long rows, ResultTable table, boolean force) {
+    if (rows > 0 && firstRowNanos == 0 && startedNanos != 0) {
+      firstRowNanos = System.nanoTime() - startedNanos;
+    }
     if (repeat) {
       return;
     }
@@ -96,6 +100,11 @@ public final class RunContext {
 
   public void progress(long bytes, long rows, ResultTable table) {
     progress(bytes, rows, table, false);
+  }
+
+  /** Until the first row was reported, or null when none was. */
+  java.time.Duration timeToFirstRow() {
+    return firstRowNanos == 0 ? null : java.time.Duration.ofNanos(firstRowNanos);
   }
 
   Instant startedAt() {

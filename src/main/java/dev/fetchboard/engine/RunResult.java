@@ -18,6 +18,7 @@ import java.util.Map;
  * @param notice something the user should know that is not an error (e.g. "first 100,000 rows
  *     shown")
  * @param attempts how many attempts were made (more than 1 after retries)
+ * @param timeToFirstRow until the first row of a streamed table was readable, or null
  */
 public record RunResult(
     String panelId,
@@ -37,7 +38,8 @@ public record RunResult(
     Long affectedRows,
     List<CheckOutcome> checks,
     String notice,
-    int attempts) {
+    int attempts,
+    Duration timeToFirstRow) {
 
   public RunResult {
     headers = headers == null ? Map.of() : headers;
@@ -55,7 +57,7 @@ public record RunResult(
     Outcome outcome = error.kind() == ErrorKind.CANCELLED ? Outcome.CANCELLED : Outcome.FAILED;
     return new RunResult(
         panelId, runId, outcome, error, startedAt, elapsed, null, null, null, null, 0, null, null,
-        null, null, null, null, attempts);
+        null, null, null, null, attempts, null);
   }
 
   public boolean ok() {

@@ -38,6 +38,12 @@ public interface Source extends AutoCloseable {
     return 0;
   }
 
+  /**
+   * Opens up to {@code connections} connections ahead of a repeat run, so the timed runs measure
+   * requests, not connection set-up (as pgbench and wrk do). Does nothing by default.
+   */
+  default void warmUp(PanelSpec panel, RunContext context, int connections) throws Exception {}
+
   /** Releases shared resources (clients, pools). */
   @Override
   default void close() {}

@@ -76,6 +76,27 @@ final class Http1Client implements AutoCloseable {
     }
   }
 
+  /** Opens up to {@code n} connections to the URL's host ahead of use (load probes). */
+  void preconnect(URI uri, int n) throws InterruptedException {
+    int port = uri.getPort() < 0 ? 80 : uri.getPort();
+    var pool = idle.computeIfAbsent(uri.getHost() + ":" + port, k -> new ConcurrentLinkedDeque<>());
+    int want = Math.min(n, MAX_IDLE_PER_HOST) - pool.size();
+    try (var exec =
+        java.util.concurrent.Executors.newThreadPerTaskExecutor(
+            dev.fetchboard.engine.Workers.virtual("http-warm-up"))) {
+      for (int i = 0; i < want; i++) {
+        exec.execute(
+            () -> {
+              try {
+                pool.offerLast(Connection.open(uri.getHost(), port));
+              } catch (IOException ignored) {
+                // the timed requests will report it
+              }
+            });
+      }
+    }
+  }
+
   private static byte[] head(OutgoingRequest r, URI uri, int port) throws ProtocolException {
     var sb = new StringBuilder(256);
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

@@ -186,6 +186,14 @@ public final class HttpSource implements Source {
     }
   }
 
+  @Override
+  public void warmUp(PanelSpec panel, RunContext ctx, int connections) throws Exception {
+    URI uri = requestFor(panel.http()).uri();
+    if (direct(uri)) {
+      http1.preconnect(uri, connections);
+    }
+  }
+
   /** True when the URL is plain http and no proxy applies to it. */
   private boolean direct(URI uri) {
     if (!"http".equalsIgnoreCase(uri.getScheme())) {

@@ -31,7 +31,7 @@ import org.jooq.impl.DSL;
  * server.
  */
 public final class SqlSource implements Source {
-  private static final int FETCH_SIZE = 1000;
+  private static final int FETCH_SIZE = 5000;
   private static final Duration SLACK = Duration.ofSeconds(2);
   private static final Pattern RETURNS_ROWS =
       Pattern.compile("(?is)^\\s*\\(*\\s*(select|with|values|table|show|explain|fetch)\\b.*");
@@ -58,6 +58,15 @@ public final class SqlSource implements Source {
     this.embedded = embedded;
     this.env = Map.copyOf(env);
     this.pgpass = pgpass;
+    // Loading jOOQ's and the driver's classes takes a few hundred milliseconds; do it now, in the
+    // background, rather than in front of the first query's first row.
+    Thread.ofVirtual()
+        .name("sql-class-warm-up")
+        .start(
+            () -> {
+              DSL.using(SQLDialect.POSTGRES).resultQuery("select ?", 1).getSQL();
+              new org.postgresql.Driver().getClass();
+            });
   }
 
   private static Path defaultPgpass(Map<String, String> env) {
@@ -119,14 +128,11 @@ public final class SqlSource implements Source {
       ConnectionSettings settings,
       RunContext ctx)
       throws Exception {
+    statementTimeout(conn, Math.max(1, q.timeoutOrDefault().toMillis()));
+    // With pgjdbc's readOnlyMode=transaction, BEGIN READ ONLY travels with the query itself.
+    conn.setReadOnly(!q.writesAllowed());
     conn.setAutoCommit(false);
     try {
-      try (Statement s = conn.createStatement()) {
-        if (!q.writesAllowed()) {
-          s.execute("SET TRANSACTION READ ONLY");
-        }
-        s.execute("SET LOCAL statement_timeout = " + Math.max(1, q.timeoutOrDefault().toMillis()));
-      }
       DSLContext dsl = DSL.using(conn, SQLDialect.POSTGRES);
       SourceOutput out;
       if (RETURNS_ROWS.matcher(sql).matches() || RETURNING.matcher(sql).matches()) {
@@ -200,6 +206,49 @@ public final class SqlSource implements Source {
       return SourceOutput.ofTable(table, first);
     } finally {
       query.close();
+    }
+  }
+
+  /**
+   * Sets the session's statement_timeout, only when it differs from what this connection already
+   * has: a round trip per query saved on the hot path. Done outside a transaction so a rollback
+   * cannot undo it behind the cache's back.
+   */
+  private void statementTimeout(Connection conn, long millis) throws SQLException {
+    Object physical = conn.unwrap(org.postgresql.PGConnection.class);
+    Long current = timeouts.get(physical);
+    if (current == null || current != millis) {
+      try (Statement s = conn.createStatement()) {
+        s.execute("SET statement_timeout = " + millis);
+      }
+      timeouts.put(physical, millis);
+    }
+  }
+
+  private final Map<Object, Long> timeouts =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  @Override
+  public void warmUp(PanelSpec panel, RunContext ctx, int connections) throws Exception {
+    ConnectionSettings settings = settings(panel.sql().connection(), ctx);
+    int n = Math.min(connections, settings.maxConcurrency());
+    var held = new java.util.concurrent.ConcurrentLinkedQueue<Connection>();
+    try (var exec =
+        java.util.concurrent.Executors.newThreadPerTaskExecutor(
+            dev.fetchboard.engine.Workers.virtual("sql-warm-up"))) {
+      for (int i = 0; i < n; i++) {
+        exec.execute(
+            () -> {
+              try {
+                held.add(pools.borrow(panel.sql().connection(), settings));
+              } catch (SQLException ignored) {
+                // the timed runs will report it
+              }
+            });
+      }
+    }
+    for (Connection c : held) {
+      c.close();
     }
   }
 
