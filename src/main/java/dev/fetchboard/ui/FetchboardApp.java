@@ -69,13 +69,23 @@ public final class FetchboardApp extends Application {
     stage.setMinWidth(900);
     stage.setMinHeight(600);
     stage.show();
+    stage
+        .getIcons()
+        .add(
+            new javafx.scene.image.Image(
+                FetchboardApp.class.getResourceAsStream("/assets/icons/fetchboard-64.png")));
     List<String> args = getParameters().getRaw();
-    if (!args.isEmpty()) {
-      database.startInBackground();
-      window.openFile(Path.of(args.getFirst()));
-    } else {
-      openSample(dirs);
-    }
+    // Everything not needed for the first frame starts after it: the database, the sample API,
+    // reading the workspace.
+    Platform.runLater(
+        () -> {
+          if (!args.isEmpty()) {
+            database.startInBackground();
+            window.openFile(Path.of(args.getFirst()));
+          } else {
+            openSample(dirs);
+          }
+        });
   }
 
   /** First run: the sample workspace, the embedded database and the sample API, all offline. */
