@@ -4,6 +4,7 @@ import dev.fetchboard.engine.RepeatResult;
 import dev.fetchboard.engine.ResultTable;
 import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.engine.Values;
+import dev.fetchboard.export.TableExporter;
 import dev.fetchboard.workspace.PanelSpec;
 import java.io.IOException;
 import java.io.Writer;
@@ -97,14 +98,6 @@ final class CsvPrinter implements ResultPrinter {
   }
 
   static String field(String s) {
-    boolean quote = false;
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == ',' || ch == '"' || ch == '\n' || ch == '\r') {
-        quote = true;
-        break;
-      }
-    }
-    return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    return TableExporter.csvField(s);
   }
 }

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.fetchboard.engine.CheckOutcome;
 import dev.fetchboard.engine.Column;
-import dev.fetchboard.engine.JsonText;
 import dev.fetchboard.engine.RepeatResult;
 import dev.fetchboard.engine.ResultTable;
 import dev.fetchboard.engine.RunResult;
+import dev.fetchboard.export.TableExporter;
 import dev.fetchboard.workspace.PanelSpec;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 
 /**
  * One JSON object per panel run, one per line: panel, ok, outcome, elapsedMs, status, rows (the
@@ -96,20 +95,7 @@ final class JsonLinesPrinter implements ResultPrinter {
   }
 
   static void cell(JsonGenerator g, Object v) throws IOException {
-    switch (v) {
-      case null -> g.writeNull();
-      case Long l -> g.writeNumber(l);
-      case Integer i -> g.writeNumber(i);
-      case Short s -> g.writeNumber(s);
-      case Double d when d.isNaN() || d.isInfinite() -> g.writeString(d.toString());
-      case Double d -> g.writeNumber(d);
-      case Float f -> g.writeNumber(f);
-      case BigDecimal b -> g.writeNumber(b);
-      case java.math.BigInteger b -> g.writeNumber(b);
-      case Boolean b -> g.writeBoolean(b);
-      case JsonText j -> g.writeRawValue(j.json());
-      default -> g.writeString(String.valueOf(v));
-    }
+    TableExporter.value(g, v);
   }
 
   @Override

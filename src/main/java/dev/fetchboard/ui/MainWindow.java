@@ -144,6 +144,9 @@ public final class MainWindow extends BorderPane {
     scene
         .getAccelerators()
         .put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::open);
+    scene
+        .getAccelerators()
+        .put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), result::focusFilter);
   }
 
   private ToolBar toolbar() {

@@ -224,9 +224,48 @@ class MainWindowTest {
                 && robot.lookup(".result-table").queryTableView().getItems().size() >= 1000);
     assertThat(vm.state()).isEqualTo(PanelState.RUNNING);
     waitUntil(
-        "every row is in the table",
-        () -> robot.lookup(".result-table").queryTableView().getItems().size() == 30000);
-    assertThat(vm.state()).isEqualTo(PanelState.OK);
+        "every row is in the table and the run is done",
+        () ->
+            robot.lookup(".result-table").queryTableView().getItems().size() == 30000
+                && vm.state() == PanelState.OK);
+  }
+
+  @Test
+  void filterCopyAndExportWorkOnTheResultRows(FxRobot robot) throws Exception {
+    var ws =
+        Workspace.named("sql")
+            .withConnections(Map.of("db", ConnectionSpec.ofUrl(TestDatabase.url())))
+            .withPanels(
+                List.of(
+                    PanelSpec.sql(
+                        "rows",
+                        "rows",
+                        SqlQuerySpec.of(
+                            "db",
+                            "select g as id, 'name ' || g as name from generate_series(1, 2000) g"))));
+    open(ws);
+    robot.clickOn("#run-all");
+    waitUntil(
+        "rows are loaded",
+        () -> robot.lookup(".result-table").queryTableView().getItems().size() == 2000);
+    TextField filter = robot.lookup("#filter").queryAs(TextField.class);
+    robot.interact(() -> filter.setText("name 199"));
+    var tableView = robot.lookup(".result-table").queryTableView();
+    // "name 199" and "name 1990".."name 1999"
+    assertThat(tableView.getItems()).hasSize(11);
+    var resultTable =
+        robot.lookup(".result-table").queryAs(dev.fetchboard.ui.result.ResultTableView.class);
+    robot.interact(() -> resultTable.getSelectionModel().selectFirst());
+    String[] copied = new String[1];
+    robot.interact(() -> copied[0] = resultTable.copySelection(true));
+    assertThat(copied[0]).isEqualTo("id\tname\n199\tname 199\n");
+    Path csv = java.nio.file.Files.createTempFile("export", ".csv");
+    var pane = (dev.fetchboard.ui.result.ResultPane) robot.lookup(".result-pane").query();
+    var task = WaitForAsyncUtils.asyncFx(() -> pane.exportTo(csv)).get();
+    waitUntil("the export finishes", task::isDone);
+    var lines = java.nio.file.Files.readAllLines(csv);
+    assertThat(lines).hasSize(2001).startsWith("id,name", "1,name 1");
+    java.nio.file.Files.deleteIfExists(csv);
   }
 
   @Test

@@ -3,19 +3,28 @@ package dev.fetchboard.ui.result;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fetchboard.engine.CheckOutcome;
 import dev.fetchboard.engine.RunResult;
+import dev.fetchboard.export.TableExporter;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.workspace.ByteSize;
 import dev.fetchboard.workspace.Durations;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 /**
  * The full result of the selected panel: a summary line, the error with details on demand, and tabs
@@ -35,6 +44,12 @@ public final class ResultPane extends BorderPane {
   private final TextArea headers = new TextArea();
   private final TextArea checks = new TextArea();
   private final TabPane tabs = new TabPane();
+  private final TextField filter = new TextField();
+  private final Label counts = new Label();
+  private final Button exportButton = new Button("Export…");
+  private final Button cancelExport = new Button("Cancel");
+  private final ProgressBar exportProgress = new ProgressBar();
+  private Task<Long> exporting;
   private RunResult shownResult;
   private PanelViewModel shown;
 
@@ -54,9 +69,32 @@ public final class ResultPane extends BorderPane {
     for (var n : List.of(notice, error, detailsPane)) {
       n.managedProperty().bind(n.visibleProperty());
     }
+    filter.setId("filter");
+    filter.setPromptText("Filter rows (Ctrl+F)");
+    filter
+        .textProperty()
+        .addListener(
+            (o, a, b) -> {
+              table.filter(b);
+              showCounts();
+            });
+    exportButton.setId("export");
+    exportButton.setOnAction(e -> export());
+    cancelExport.setOnAction(e -> exporting.cancel());
+    cancelExport.setVisible(false);
+    cancelExport.managedProperty().bind(cancelExport.visibleProperty());
+    exportProgress.setVisible(false);
+    exportProgress.managedProperty().bind(exportProgress.visibleProperty());
+    counts.getStyleClass().add("result-counts");
+    HBox.setHgrow(filter, Priority.ALWAYS);
+    var rowsBar = new HBox(8, filter, counts, exportProgress, cancelExport, exportButton);
+    rowsBar.setPadding(new Insets(6));
+    rowsBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    var rowsView = new BorderPane(table);
+    rowsView.setTop(rowsBar);
     tabs.getTabs()
         .addAll(
-            new Tab("Rows", table),
+            new Tab("Rows", rowsView),
             new Tab("Body", body),
             new Tab("Headers", headers),
             new Tab("Checks", checks));
@@ -68,6 +106,92 @@ public final class ResultPane extends BorderPane {
 
   public ResultTableView table() {
     return table;
+  }
+
+  /** Puts the cursor in the filter box (Ctrl+F). */
+  public void focusFilter() {
+    tabs.getSelectionModel().select(0);
+    filter.requestFocus();
+  }
+
+  private void showCounts() {
+    var t = table.shownTable();
+    if (t == null) {
+      counts.setText("");
+      return;
+    }
+    String of =
+        table.visibleRows() == table.loadedRows()
+            ? String.format("%,d rows", table.loadedRows())
+            : String.format("%,d of %,d rows", table.visibleRows(), table.loadedRows());
+    counts.setText(of + (t.capped() ? String.format(" · capped at %,d", t.maxRows()) : ""));
+  }
+
+  /** Writes every row of the result (not only those loaded in the grid) to a CSV or JSON file. */
+  private void export() {
+    var t = table.shownTable();
+    if (t == null || getScene() == null) {
+      return;
+    }
+    var chooser = new FileChooser();
+    chooser.setTitle("Export rows");
+    chooser.setInitialFileName("result.csv");
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("CSV", "*.csv"),
+            new FileChooser.ExtensionFilter("JSON", "*.json"));
+    var file = chooser.showSaveDialog(getScene().getWindow());
+    if (file != null) {
+      exportTo(file.toPath());
+    }
+  }
+
+  /** Starts exporting to {@code target} on a worker thread, with progress and cancel. */
+  public Task<Long> exportTo(Path target) {
+    var t = table.shownTable();
+    var task =
+        new Task<Long>() {
+          @Override
+          protected Long call() throws Exception {
+            return TableExporter.export(
+                t,
+                target,
+                TableExporter.Format.forFile(target),
+                n -> updateProgress(n, t.rowCount()),
+                this::isCancelled);
+          }
+        };
+    exporting = task;
+    exportProgress.progressProperty().bind(task.progressProperty());
+    exportProgress.setVisible(true);
+    cancelExport.setVisible(true);
+    exportButton.setDisable(true);
+    task.setOnSucceeded(
+        e -> {
+          exportDone();
+          counts.setText(
+              String.format("exported %,d rows to %s", task.getValue(), target.getFileName()));
+        });
+    task.setOnFailed(
+        e -> {
+          exportDone();
+          counts.setText("export failed: " + task.getException().getMessage());
+        });
+    task.setOnCancelled(
+        e -> {
+          exportDone();
+          counts.setText("export cancelled");
+        });
+    Thread.ofVirtual().name("export").start(task);
+    return task;
+  }
+
+  private void exportDone() {
+    exportProgress.progressProperty().unbind();
+    exportProgress.setVisible(false);
+    cancelExport.setVisible(false);
+    exportButton.setDisable(false);
   }
 
   /** Shows a panel's result (or nothing). */
@@ -89,6 +213,7 @@ public final class ResultPane extends BorderPane {
       return;
     }
     table.show(vm.tableProperty().get(), vm.rowsSoFarProperty().get());
+    showCounts();
     RunResult r = vm.resultProperty().get();
     String rows =
         table.behind(vm.rowsSoFarProperty().get())

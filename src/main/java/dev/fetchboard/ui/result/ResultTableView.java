@@ -22,11 +22,29 @@ public final class ResultTableView extends TableView<Object[]> {
   static final int ROWS_PER_FRAME = 5_000;
 
   private final ObservableList<Object[]> rows = FXCollections.observableArrayList();
+  private final javafx.collections.transformation.FilteredList<Object[]> filtered =
+      new javafx.collections.transformation.FilteredList<>(rows);
+  private final javafx.collections.transformation.SortedList<Object[]> sorted =
+      new javafx.collections.transformation.SortedList<>(filtered);
   private ResultTable shown;
 
   public ResultTableView() {
     getStyleClass().addAll("result-table", atlantafx.base.theme.Styles.DENSE);
-    setItems(rows);
+    sorted.comparatorProperty().bind(comparatorProperty());
+    setItems(sorted);
+    getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+    var copy = new javafx.scene.control.MenuItem("Copy rows (TSV)");
+    copy.setOnAction(e -> copySelection(false));
+    var copyHeaders = new javafx.scene.control.MenuItem("Copy rows with headers");
+    copyHeaders.setOnAction(e -> copySelection(true));
+    setContextMenu(new javafx.scene.control.ContextMenu(copy, copyHeaders));
+    setOnKeyPressed(
+        e -> {
+          if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.C) {
+            copySelection(e.isShiftDown());
+            e.consume();
+          }
+        });
     setPlaceholder(new javafx.scene.control.Label("No rows"));
     setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
   }
@@ -52,6 +70,61 @@ public final class ResultTableView extends TableView<Object[]> {
       }
       rows.addAll(add);
     }
+  }
+
+  /**
+   * Shows only rows in which some cell contains {@code text} (ignoring case); empty shows all. Rows
+   * that stream in later are filtered too.
+   */
+  public void filter(String text) {
+    String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+    if (needle.isEmpty()) {
+      filtered.setPredicate(null);
+      return;
+    }
+    filtered.setPredicate(
+        row -> {
+          for (Object v : row) {
+            if (v != null
+                && Values.display(v).toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
+  /** Rows shown after filtering. */
+  public int visibleRows() {
+    return sorted.size();
+  }
+
+  /** The selected rows as tab-separated text (with a header line when asked), on the clipboard. */
+  public String copySelection(boolean withHeaders) {
+    var sb = new StringBuilder();
+    if (withHeaders) {
+      sb.append(String.join("\t", getColumns().stream().map(TableColumn::getText).toList()))
+          .append('\n');
+    }
+    for (Object[] row : getSelectionModel().getSelectedItems()) {
+      for (int c = 0; c < getColumns().size(); c++) {
+        if (c > 0) {
+          sb.append('\t');
+        }
+        Object v = c < row.length ? row[c] : null;
+        sb.append(v == null ? "" : Values.display(v).replace('\t', ' ').replace('\n', ' '));
+      }
+      sb.append('\n');
+    }
+    var content = new javafx.scene.input.ClipboardContent();
+    content.putString(sb.toString());
+    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    return sb.toString();
+  }
+
+  /** The table being shown (the whole result, not only the loaded rows), or null. */
+  public ResultTable shownTable() {
+    return shown;
   }
 
   /** Rows loaded into the grid so far. */
