@@ -9,8 +9,6 @@ import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.workspace.Durations;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.Workspace;
-import dev.fetchboard.workspace.WorkspaceException;
-import dev.fetchboard.workspace.WorkspaceFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -28,7 +26,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code fetchboard run}: runs a workspace's panels at once and prints their results. */
 @Command(
@@ -42,20 +39,13 @@ import picocli.CommandLine.Parameters;
 public final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WORKSPACE", description = "the workspace file (YAML)")
-  Path workspaceFile;
+  @CommandLine.Mixin WorkspaceOptions workspaceOptions;
 
   @Option(
       names = {"-p", "--panel"},
       paramLabel = "ID",
       description = "run only this panel (repeatable); default: all panels")
   List<String> panelIds = new ArrayList<>();
-
-  @Option(
-      names = {"-e", "--env"},
-      paramLabel = "NAME",
-      description = "the environment whose variables to use (default: the workspace's own)")
-  String environment;
 
   @Option(
       names = {"-f", "--format"},
@@ -131,31 +121,16 @@ public final class RunCommand implements Callable<Integer> {
         return usage(err, "--timeout must be more than 0");
       }
     }
-    Workspace workspace;
-    try {
-      workspace = new WorkspaceFile().read(workspaceFile);
-    } catch (WorkspaceException e) {
-      err.println(e.getMessage());
+    Workspace workspace = workspaceOptions.load(err, "run");
+    if (workspace == null) {
       return FetchboardCommand.USAGE;
-    }
-    if (environment != null) {
-      if (!workspace.environments().containsKey(environment)) {
-        return usage(
-            err,
-            "no environment named '"
-                + environment
-                + "' in "
-                + workspaceFile
-                + known(workspace.environments().keySet()));
-      }
-      workspace = workspace.withEnvironment(environment);
     }
     List<PanelSpec> panels = select(workspace, err);
     if (panels == null) {
       return FetchboardCommand.USAGE;
     }
     if (panels.isEmpty()) {
-      return usage(err, workspaceFile + " has no panels to run");
+      return usage(err, workspaceOptions.file + " has no panels to run");
     }
     if (timeoutOverride != null) {
       panels = TimeoutOverride.apply(panels, timeoutOverride);
@@ -263,8 +238,8 @@ public final class RunCommand implements Callable<Integer> {
             "no panel with id '"
                 + id
                 + "' in "
-                + workspaceFile
-                + known(workspace.panels().stream().map(PanelSpec::id).toList()));
+                + workspaceOptions.file
+                + WorkspaceOptions.known(workspace.panels().stream().map(PanelSpec::id).toList()));
         return null;
       }
       out.add(panel.get());
@@ -278,10 +253,6 @@ public final class RunCommand implements Callable<Integer> {
       case JSON -> new JsonLinesPrinter(writer);
       case CSV -> new CsvPrinter(writer);
     };
-  }
-
-  private static String known(java.util.Collection<String> names) {
-    return names.isEmpty() ? " (there are none)" : " (known: " + String.join(", ", names) + ")";
   }
 
   private static int usage(PrintWriter err, String message) {

@@ -9,8 +9,6 @@ import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.workspace.Durations;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.Workspace;
-import dev.fetchboard.workspace.WorkspaceException;
-import dev.fetchboard.workspace.WorkspaceFile;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -29,7 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code fetchboard watch}: the dashboard in a terminal. Every panel refreshes on its interval and
@@ -48,14 +45,7 @@ public final class WatchCommand implements Callable<Integer> {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WORKSPACE", description = "the workspace file (YAML)")
-  Path workspaceFile;
-
-  @Option(
-      names = {"-e", "--env"},
-      paramLabel = "NAME",
-      description = "the environment to use")
-  String environment;
+  @CommandLine.Mixin WorkspaceOptions workspaceOptions;
 
   @Option(
       names = "--every",
@@ -104,19 +94,9 @@ public final class WatchCommand implements Callable<Integer> {
       err.println("fetchboard watch: --every must be at least 500ms");
       return FetchboardCommand.USAGE;
     }
-    Workspace workspace;
-    try {
-      workspace = new WorkspaceFile().read(workspaceFile);
-    } catch (WorkspaceException e) {
-      err.println(e.getMessage());
+    Workspace workspace = workspaceOptions.load(err, "watch");
+    if (workspace == null) {
       return FetchboardCommand.USAGE;
-    }
-    if (environment != null) {
-      if (!workspace.environments().containsKey(environment)) {
-        err.println("fetchboard watch: no environment named '" + environment + "'");
-        return FetchboardCommand.USAGE;
-      }
-      workspace = workspace.withEnvironment(environment);
     }
     var panels = new ArrayList<PanelSpec>();
     for (PanelSpec p : workspace.panels()) {
