@@ -121,6 +121,7 @@ public final class RunCommand implements Callable<Integer> {
         return usage(err, "--timeout must be more than 0");
       }
     }
+    dev.fetchboard.sql.SqlSource.preloadInBackground();
     Workspace workspace = workspaceOptions.load(err, "run");
     if (workspace == null) {
       return FetchboardCommand.USAGE;

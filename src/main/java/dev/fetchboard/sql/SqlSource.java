@@ -58,15 +58,26 @@ public final class SqlSource implements Source {
     this.embedded = embedded;
     this.env = Map.copyOf(env);
     this.pgpass = pgpass;
-    // Loading jOOQ's and the driver's classes takes a few hundred milliseconds; do it now, in the
-    // background, rather than in front of the first query's first row.
-    Thread.ofVirtual()
-        .name("sql-class-warm-up")
-        .start(
-            () -> {
-              DSL.using(SQLDialect.POSTGRES).resultQuery("select ?", 1).getSQL();
-              new org.postgresql.Driver().getClass();
-            });
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean PRELOADED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Loads jOOQ's and the driver's classes on a background thread (a few hundred milliseconds), so
+   * the first query's first row does not wait for them. The window calls this after its first
+   * frame, the command line at once; later calls do nothing.
+   */
+  public static void preloadInBackground() {
+    if (PRELOADED.compareAndSet(false, true)) {
+      Thread.ofVirtual()
+          .name("sql-class-preload")
+          .start(
+              () -> {
+                DSL.using(SQLDialect.POSTGRES).resultQuery("select ?", 1).getSQL();
+                new org.postgresql.Driver().getClass();
+              });
+    }
   }
 
   private static Path defaultPgpass(Map<String, String> env) {

@@ -69,6 +69,22 @@ public final class FetchboardApp extends Application {
     stage.setMinWidth(900);
     stage.setMinHeight(600);
     stage.show();
+    if (Boolean.getBoolean("fetchboard.traceStartup")) {
+      // For start-up measurements: milliseconds from process start to the first frame.
+      new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          long started =
+              ProcessHandle.current()
+                  .info()
+                  .startInstant()
+                  .map(java.time.Instant::toEpochMilli)
+                  .orElse(0L);
+          System.err.println("first frame after " + (System.currentTimeMillis() - started) + " ms");
+          stop();
+        }
+      }.start();
+    }
     stage
         .getIcons()
         .add(
@@ -79,6 +95,7 @@ public final class FetchboardApp extends Application {
     // reading the workspace.
     Platform.runLater(
         () -> {
+          SqlSource.preloadInBackground();
           if (!args.isEmpty()) {
             database.startInBackground();
             window.openFile(Path.of(args.getFirst()));
