@@ -297,8 +297,14 @@ public final class HttpSource implements Source {
     Object value = null;
     if (document != null) {
       JsonNode rows = document;
+      // An error response has its own shape; its failed status check says what went wrong, so a
+      // rows or value path that does not fit it is not reported on top.
+      boolean errorStatus = status >= 400;
       if (panel.rows() != null) {
         Optional<JsonNode> selected = JsonPaths.read(document, panel.rows());
+        if (selected.isEmpty() && errorStatus) {
+          selected = Optional.of(document);
+        }
         if (selected.isEmpty()) {
           throw new RunFailure(
               RunError.of(
@@ -308,7 +314,7 @@ public final class HttpSource implements Source {
         rows = selected.get();
       }
       table = ctx.repeatMode() ? null : JsonTable.from(rows, MAX_ROWS);
-      value = value(panel, document);
+      value = errorStatus && panel.value() != null ? null : value(panel, document);
     } else if (panel.viewOrDefault() == ViewKind.VALUE && !decoded.binary()) {
       String t = decoded.text().strip();
       value = t.length() > 200 ? t.substring(0, 200) + "…" : t;

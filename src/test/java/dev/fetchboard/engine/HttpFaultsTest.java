@@ -70,6 +70,14 @@ class HttpFaultsTest {
   }
 
   @Test
+  void anErrorResponseReportsItsStatusNotAMissingValuePath() throws Exception {
+    server.respond("/down", 503, "application/json", "{\"error\":\"maintenance\"}");
+    RunResult r = run(Panels.get("down", server.url("/down")).withValue("$.ok"));
+    assertThat(r.outcome()).isEqualTo(Outcome.CHECK_FAILED);
+    assertThat(r.problem()).contains("status is not an error").contains("503");
+  }
+
+  @Test
   void aRedirectLoopStopsWithAClearMessage() throws Exception {
     server.handle(
         "/loop",

@@ -122,7 +122,7 @@ public final class ResultPane extends BorderPane {
     }
     String of =
         table.visibleRows() == table.loadedRows()
-            ? String.format("%,d rows", table.loadedRows())
+            ? String.format(table.loadedRows() == 1 ? "%,d row" : "%,d rows", table.loadedRows())
             : String.format("%,d of %,d rows", table.visibleRows(), table.loadedRows());
     counts.setText(of + (t.capped() ? String.format(" · capped at %,d", t.maxRows()) : ""));
   }
