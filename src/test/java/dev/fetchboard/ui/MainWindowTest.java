@@ -22,6 +22,9 @@ import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.SourceSpec;
 import dev.fetchboard.workspace.SqlQuerySpec;
 import dev.fetchboard.workspace.Workspace;
+import dev.fetchboard.workspace.WorkspaceException;
+import dev.fetchboard.workspace.WorkspaceFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -38,6 +42,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -52,6 +57,7 @@ class MainWindowTest {
   private TestHttpServer server;
   private Engine engine;
   private WorkspaceViewModel model;
+  private MainWindow window;
 
   @Start
   void start(Stage stage) throws Exception {
@@ -100,7 +106,7 @@ class MainWindowTest {
             List.of(recording, new SqlSource(null, Map.of(), Path.of("/nonexistent"))));
     var dispatcher = new UiDispatcher();
     model = new WorkspaceViewModel(engine, dispatcher);
-    var window =
+    window =
         new MainWindow(
             model, dispatcher, spec -> new ConnectionCheck(true, "test", Duration.ZERO, "ok"));
     var scene = new Scene(window, 1200, 800);
@@ -284,5 +290,32 @@ class MainWindowTest {
     robot.interact(() -> checks.setText("- status: 200\n- latencyUnder: 2s"));
     assertThat(robot.lookup("#run-panel").queryButton().isDisabled()).isFalse();
     assertThat(model.selectedProperty().get().spec().checks()).hasSize(2);
+  }
+
+  @Test
+  void aCorruptFileIsReportedPlainlyAndLeftUntouched(FxRobot robot, @TempDir Path dir)
+      throws Exception {
+    Path corrupt = dir.resolve("broken.yaml");
+    Files.writeString(corrupt, "fetchboard: 1\npanels: [ {id: a, http: \n");
+    byte[] before = Files.readAllBytes(corrupt);
+    String expected;
+    try {
+      new WorkspaceFile().read(corrupt);
+      throw new AssertionError("the file was meant to be corrupt");
+    } catch (WorkspaceException e) {
+      expected = e.getMessage();
+    }
+    robot.interact(() -> window.openFile(corrupt));
+    waitUntil(
+        "the window says it cannot open the file",
+        () -> String.valueOf(model.messageProperty().get()).startsWith("Cannot open broken.yaml"));
+    WaitForAsyncUtils.waitForFxEvents();
+    DialogPane alert = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+    assertThat(alert.getContentText()).isEqualTo(expected).doesNotContain("\tat ");
+    assertThat(model.fileProperty().get())
+        .as("Save must not target the bad file")
+        .isNotEqualTo(corrupt);
+    assertThat(Files.readAllBytes(corrupt)).isEqualTo(before);
+    robot.interact(() -> ((Stage) alert.getScene().getWindow()).close());
   }
 }
