@@ -154,7 +154,7 @@ public final class MainWindow extends BorderPane {
         button("Run all", Feather.PLAY, "Run every panel (Ctrl+Shift+Enter)", model::runAll);
     runAll.setId("run-all");
     runAll.getStyleClass().add("run-all");
-    var stopAll = button("Stop all", Feather.SQUARE, "Cancel every run (Esc)", model::stopAll);
+    var stopAll = button("Stop all", Feather.STOP_CIRCLE, "Cancel every run (Esc)", model::stopAll);
     stopAll.setId("stop-all");
     var auto = new ToggleButton("Auto-refresh", new FontIcon(Feather.REFRESH_CW));
     auto.setId("auto-refresh");
@@ -177,9 +177,9 @@ public final class MainWindow extends BorderPane {
         runAll,
         stopAll,
         auto,
-        new Separator(),
+        new Separator(Orientation.VERTICAL),
         environment,
-        new Separator(),
+        new Separator(Orientation.VERTICAL),
         addHttp,
         addSql,
         spacer,

@@ -14,14 +14,18 @@ import javafx.scene.layout.StackPane;
 
 /** The responsive grid of tiles, one per panel; clicking a tile selects its panel. */
 public final class DashboardView extends ScrollPane {
-  private final FlowPane grid = new FlowPane(12, 12);
+  /** Tiles are never narrower than this; wider space is shared out so no empty strip remains. */
+  static final double MIN_TILE_WIDTH = 280;
+
+  private static final double GAP = 12;
+  private final FlowPane grid = new FlowPane(GAP, GAP);
   private final Map<PanelViewModel, TileView> tiles = new HashMap<>();
   private final WorkspaceViewModel model;
 
   public DashboardView(WorkspaceViewModel model) {
     this.model = model;
     getStyleClass().add("dashboard");
-    grid.setPadding(new Insets(12));
+    grid.setPadding(new Insets(GAP));
     grid.getStyleClass().add("dashboard-grid");
     var empty = new Label("No panels yet — add one with “+ HTTP” or “+ SQL” in the toolbar.");
     empty.getStyleClass().add("dashboard-empty");
@@ -30,6 +34,7 @@ public final class DashboardView extends ScrollPane {
     setContent(stack);
     setFitToWidth(true);
     grid.prefWrapLengthProperty().bind(widthProperty().subtract(30));
+    viewportBoundsProperty().addListener((o, a, b) -> fitColumns());
     model.panels().addListener((ListChangeListener<PanelViewModel>) c -> rebuild());
     model.selectedProperty().addListener((o, a, b) -> select(a, b));
     rebuild();
@@ -54,7 +59,21 @@ public final class DashboardView extends ScrollPane {
     }
     tiles.clear();
     tiles.putAll(keep);
+    fitColumns();
     select(null, model.selectedProperty().get());
+  }
+
+  /** As many columns as fit at the minimum width, each stretched to share the rest of the row. */
+  private void fitColumns() {
+    double width = getViewportBounds().getWidth() - 2 * GAP;
+    if (width <= 0) {
+      return;
+    }
+    int columns = Math.max(1, (int) ((width + GAP) / (MIN_TILE_WIDTH + GAP)));
+    double tileWidth = Math.floor((width - GAP * (columns - 1)) / columns);
+    for (TileView tile : tiles.values()) {
+      tile.setPrefWidth(Math.max(MIN_TILE_WIDTH, tileWidth));
+    }
   }
 
   private void select(PanelViewModel old, PanelViewModel now) {

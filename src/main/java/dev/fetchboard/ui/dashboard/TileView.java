@@ -36,7 +36,7 @@ public final class TileView extends VBox {
     this.vm = vm;
     getStyleClass().add(STYLE);
     setSpacing(6);
-    setPrefWidth(300);
+    setPrefWidth(DashboardView.MIN_TILE_WIDTH);
     setMinHeight(150);
     spinner.setPrefSize(14, 14);
     spinner.setMaxSize(14, 14);
