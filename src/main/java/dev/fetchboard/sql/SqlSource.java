@@ -351,6 +351,11 @@ public final class SqlSource implements Source {
   }
 
   @Override
+  public void reset() {
+    pools.close();
+  }
+
+  @Override
   public void close() {
     pools.close();
   }
