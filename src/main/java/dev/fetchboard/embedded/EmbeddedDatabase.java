@@ -45,6 +45,7 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
   private void start() {
     try {
       Files.createDirectories(dataDir);
+      stopOrphanedServer(dataDir);
       var pg =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
@@ -76,6 +77,43 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
               null));
     } catch (IOException | java.sql.SQLException | RuntimeException e) {
       ready.completeExceptionally(e);
+    }
+  }
+
+  /**
+   * A Fetchboard that crashed leaves its PostgreSQL running on the data folder, and a new one could
+   * not start beside it. The server's pid file names it: if that process is a postgres on this very
+   * folder, stop it (it has no clients left) and wait for it to go. A pid file whose process is
+   * gone is stale, and PostgreSQL itself removes it.
+   */
+  static void stopOrphanedServer(Path dataDir) throws IOException {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+    } catch (RuntimeException e) {
+      return;
+    }
+    var process = ProcessHandle.of(pid).orElse(null);
+    if (process == null || !process.isAlive()) {
+      return;
+    }
+    String command = process.info().commandLine().orElse("");
+    if (!command.contains("postgres") || !command.contains(dataDir.toString())) {
+      return;
+    }
+    process.destroy();
+    try {
+      process.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      process.destroyForcibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // it is gone either way
     }
   }
 

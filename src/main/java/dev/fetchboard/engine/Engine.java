@@ -106,6 +106,15 @@ public final class Engine implements AutoCloseable {
         .forEach(r -> r.cancellation.cancel(Cancellation.Reason.USER));
   }
 
+  /**
+   * Cancels every run and lets sources drop per-workspace resources (their database pools): called
+   * when the window opens another workspace.
+   */
+  public void reset() {
+    cancelAll();
+    sources.forEach(Source::reset);
+  }
+
   /** Cancels every run in flight or queued. */
   public void cancelAll() {
     active.values().forEach(r -> r.cancellation.cancel(Cancellation.Reason.USER));

@@ -44,6 +44,9 @@ public interface Source extends AutoCloseable {
    */
   default void warmUp(PanelSpec panel, RunContext context, int connections) throws Exception {}
 
+  /** Lets go of per-workspace resources (database pools) when another workspace is opened. */
+  default void reset() {}
+
   /** Releases shared resources (clients, pools). */
   @Override
   default void close() {}

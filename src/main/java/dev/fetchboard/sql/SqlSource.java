@@ -125,9 +125,35 @@ public final class SqlSource implements Source {
       }
       throw SqlErrors.describe(e, settings, null);
     }
-    try (conn) {
-      ctx.markStarted();
-      return execute(conn, q, parsed.sql(), binds, settings, ctx);
+    ctx.markStarted();
+    // The statement runs on a thread of its own: cancelling interrupts the run's thread, and an
+    // interrupted virtual thread closes the socket it is reading, which would kill the session
+    // instead of cancelling the statement. The cancel goes to the server (Statement.cancel) and the
+    // connection returns to the pool whole.
+    var work =
+        new java.util.concurrent.FutureTask<SourceOutput>(
+            () -> {
+              try (conn) {
+                return execute(conn, q, parsed.sql(), binds, settings, ctx);
+              }
+            });
+    Thread.ofVirtual().name("sql-" + panel.id()).start(work);
+    try {
+      return work.get();
+    } catch (InterruptedException e) {
+      // The cancellation has asked the server to stop; let the statement end and the connection go
+      // back before reporting.
+      try {
+        work.get(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // cancelled or failed: either way the run is over
+      }
+      throw e;
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 
@@ -348,6 +374,11 @@ public final class SqlSource implements Source {
       return new ConnectionCheck(
           false, null, null, SqlErrors.describe(e, settings, null).getMessage());
     }
+  }
+
+  @Override
+  public void reset() {
+    pools.close();
   }
 
   @Override

@@ -65,6 +65,7 @@ public final class FetchboardApp extends Application {
     scene.getStylesheets().add(FetchboardApp.class.getResource("fetchboard.css").toExternalForm());
     window.installShortcuts(scene);
     window.bindTitle(stage);
+    window.confirmCloseWhenEdited(stage);
     stage.setScene(scene);
     stage.setMinWidth(900);
     stage.setMinHeight(600);

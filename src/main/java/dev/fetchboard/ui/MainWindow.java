@@ -293,6 +293,53 @@ public final class MainWindow extends BorderPane {
     alert.show();
   }
 
+  /**
+   * Asks before closing a window with unsaved edits: Save, Discard or Cancel. Saving is done before
+   * the window closes, so the file is complete on disk.
+   */
+  public void confirmCloseWhenEdited(Stage stage) {
+    stage.setOnCloseRequest(
+        e -> {
+          if (!model.dirtyProperty().get()) {
+            return;
+          }
+          var save =
+              new javafx.scene.control.ButtonType(
+                  "Save", javafx.scene.control.ButtonBar.ButtonData.YES);
+          var discard =
+              new javafx.scene.control.ButtonType(
+                  "Discard", javafx.scene.control.ButtonBar.ButtonData.NO);
+          var alert =
+              new Alert(
+                  Alert.AlertType.CONFIRMATION,
+                  "The workspace has unsaved changes.",
+                  save,
+                  discard,
+                  javafx.scene.control.ButtonType.CANCEL);
+          alert.setHeaderText("Save changes to " + model.workspace().name() + "?");
+          alert.initOwner(stage);
+          var answer = alert.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+          if (answer == save) {
+            Path target = model.fileProperty().get();
+            if (target == null) {
+              e.consume();
+              save(true);
+              return;
+            }
+            try {
+              new WorkspaceFile().write(model.workspace(), target);
+            } catch (IOException ex) {
+              e.consume();
+              problem(
+                  "Cannot save " + target.getFileName(),
+                  ex.getMessage() + "\nThe old file is unchanged.");
+            }
+          } else if (answer != discard) {
+            e.consume();
+          }
+        });
+  }
+
   /** The window title: "Fetchboard — name", with a dot while there are unsaved edits. */
   public void bindTitle(Stage stage) {
     stage

@@ -51,4 +51,44 @@ class EmbeddedDatabaseTest {
       assertThat(count(db, new Panels.Recorder()).value()).isEqualTo(2000L);
     }
   }
+
+  /** Run in a child JVM: starts the database, says so, and waits to be killed. */
+  public static final class CrashingApp {
+    public static void main(String[] args) throws Exception {
+      new EmbeddedDatabase(Path.of(args[0]), 100).startInBackground().await();
+      System.out.println("ready");
+      System.out.flush();
+      Thread.sleep(120_000);
+    }
+  }
+
+  @Test
+  void aServerLeftRunningByACrashedRunIsStoppedAndTheDatabaseStartsAgain() throws Exception {
+    Path data = dir.resolve("pg");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    var child =
+        new ProcessBuilder(
+                javaBin,
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashingApp.class.getName(),
+                data.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (var out =
+        new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+      String line;
+      while ((line = out.readLine()) != null && !line.contains("ready")) {
+        // wait for the database to be up
+      }
+    }
+    // The crash: the app dies at once and its PostgreSQL is left running on the folder.
+    child.destroyForcibly().waitFor();
+    assertThat(java.nio.file.Files.exists(data.resolve("postmaster.pid"))).isTrue();
+    try (var again = new EmbeddedDatabase(data, 100).startInBackground()) {
+      RunResult r = count(again, new Panels.Recorder());
+      assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
+      assertThat(r.value()).isEqualTo(100L);
+    }
+  }
 }

@@ -95,7 +95,7 @@ public final class WorkspaceViewModel {
 
   /** Shows another workspace (opened or new); panels' results start empty. */
   public void open(Workspace ws, Path from) {
-    engine.cancelAll();
+    engine.reset();
     byId.clear();
     var vms = ws.panels().stream().map(PanelViewModel::new).toList();
     vms.forEach(vm -> byId.put(vm.id(), vm));
