@@ -96,6 +96,9 @@ public final class PanelEditor extends ScrollPane {
     view.getItems().setAll(ViewKind.values());
     method.getItems().setAll("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     method.setEditable(true);
+    // An editable combo box is as wide as a text field by default; a method name needs far less.
+    method.setPrefWidth(110);
+    method.setMinWidth(110);
     bodyKind.getItems().setAll(NO_BODY, "json", "text", "form");
     authKind.getItems().setAll("none", "basic", "bearer");
     url.setId("url");
@@ -498,6 +501,8 @@ public final class PanelEditor extends ScrollPane {
   private static int add(GridPane grid, int row, String label, Node field, Label... errorLabels) {
     var l = new Label(label);
     l.getStyleClass().add("field-label");
+    // Labels keep their full text; the field beside them gives way instead.
+    l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     var box = new VBox(2, field);
     box.getChildren().addAll(errorLabels);
     GridPane.setHgrow(box, Priority.ALWAYS);
