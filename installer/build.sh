@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Builds Fetchboard's installers under target/installer/:
+#   runtime/           a jlink'd Java runtime with only the modules the app uses, JavaFX included
+#   image/Fetchboard/  the app image (jpackage), with an AOT cache trained on a real run
+#   dist/*.deb         on Linux, when INSTALLER_TYPES contains "deb" (needs Debian's fakeroot)
+# Run it through Maven, which builds the jar and copies the dependencies first:
+#   mvn -B -Pinstaller clean package      (-Dinstaller.types=app-image for the image only)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source installer/common.sh
+
+version=${APP_VERSION:?run through Maven: mvn -B -Pinstaller clean package}
+jar=${APP_JAR:?run through Maven}
+types=${INSTALLER_TYPES:-app-image,deb}
+out=target/installer
+jdk=$(find_jdk)
+# jpackage accepts only digits and dots: 0.1.0-SNAPSHOT -> 0.1.0.
+pkg_version=${version%%-*}
+
+# Modules, from `jdeps --print-module-deps` over the app and its jars, then checked by running:
+# java.desktop because javafx.graphics requires it; java.security.jgss for pgjdbc's GSS/Kerberos
+# auth; jdk.charsets so HTTP bodies in any charset decode; jdk.httpserver for the sample API.
+modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http
+modules+=,java.security.jgss,java.sql,java.xml,jdk.charsets,jdk.httpserver,jdk.unsupported
+modules+=,javafx.base,javafx.graphics,javafx.controls
+
+rm -rf "$out/runtime" "$out/input" "$out/image" "$out/dist" "$out/train" "$out/resources"
+mkdir -p "$out/input" "$out/dist"
+
+# JavaFX goes into the runtime as named modules (no "unsupported configuration" warning, and its
+# classes land in the AOT cache); only the platform jars (-linux) are real modules.
+fx=("$out"/libs/javafx-*-linux.jar)
+if ((${#fx[@]} != 3)); then
+  echo "expected the three JavaFX linux jars in $out/libs (stale build? use clean)" >&2
+  exit 1
+fi
+fx_path=$(IFS=:; echo "${fx[*]}")
+
+echo "jlink: $modules"
+# Temurin 25 has no jmods/; jlink links from the JDK's own image (JEP 493) and says so.
+"$jdk/bin/jlink" --module-path "$fx_path" --add-modules "$modules" \
+  --strip-debug --no-man-pages --no-header-files --compress=zip-6 \
+  --exclude-resources='glob:/javafx.graphics/*.so' \
+  --output "$out/runtime" 2>&1 | grep -v 'linking from the run-time image' || true
+[[ -x "$out/runtime/bin/java" ]] || { echo "jlink failed" >&2; exit 1; }
+
+# JavaFX finds its native libraries in the runtime's lib/ instead of unpacking them from the jar
+# to ~/.openjfx/cache on first start.
+graphics=$(realpath "$out"/libs/javafx-graphics-*-linux.jar)
+(cd "$out/runtime/lib" && "$jdk/bin/jar" xf "$graphics" $("$jdk/bin/jar" tf "$graphics" | grep '\.so$'))
+# Temurin's native libraries keep their symbol tables (libjvm.so alone 5 MB of 30); --strip-debug
+# only touches class files. Crash logs then show fewer native names: an acceptable trade.
+find "$out/runtime" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec strip --strip-unneeded {} +
+
+# The app on the class path: its jar under a stable name, every library but JavaFX.
+cp "$jar" "$out/input/fetchboard.jar"
+find "$out/libs" -name '*.jar' ! -name 'javafx-*' -exec cp {} "$out/input/" \;
+
+echo "jpackage: app image"
+"$jdk/bin/jpackage" --type app-image --dest "$out/image" \
+  --name Fetchboard --app-version "$pkg_version" \
+  --vendor Fetchboard --copyright "Fetchboard contributors" \
+  --description "Runs HTTP requests and PostgreSQL queries at once and shows the results" \
+  --runtime-image "$out/runtime" --input "$out/input" \
+  --main-jar fetchboard.jar --main-class dev.fetchboard.Launcher \
+  --icon assets/icons/fetchboard-256.png \
+  --java-options '--enable-native-access=javafx.graphics'
+app="$out/image/Fetchboard"
+mkdir -p "$app/lib/icons"
+cp assets/icons/fetchboard.svg assets/icons/fetchboard-*.png "$app/lib/icons/"
+
+# AOT cache (JEP 483/514/515): a training run of the packaged launcher records which classes load
+# and link, and the methods it profiles; later starts map them instead of loading them again. The
+# cache is bound to this runtime and these jars (relative paths), so it ships inside the image.
+echo "AOT cache: training run"
+aot="$(pwd)/$app/lib/app/fetchboard.aot"
+mkdir -p "$out/train/api"
+start_web_server "$jdk" "$out/train/api" "$out/train/server.log"
+trap 'kill "$WEB_PID" 2>/dev/null || true' EXIT
+write_workspace "$out/train" "$WEB_PORT"
+JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$aot -Xlog:aot=warning" \
+  "$app/bin/Fetchboard" run "$out/train/workspace.yaml" >"$out/train/run.log" 2>&1 || {
+  cat "$out/train/run.log" >&2
+  exit 1
+}
+[[ -s "$aot" ]] || { echo "no AOT cache written; see $out/train/run.log" >&2; exit 1; }
+# The launcher reads its JVM options from this file; $APPDIR is the image's lib/app wherever it is.
+sed -i 's|^\[JavaOptions\]$|&\njava-options=-XX:AOTCache=$APPDIR/fetchboard.aot|' \
+  "$app/lib/app/Fetchboard.cfg"
+kill "$WEB_PID" 2>/dev/null || true
+
+echo "app image: $(du -sh "$app" | cut -f1) in $app"
+
+if [[ ",$types," == *,deb,* ]]; then
+  echo "jpackage: .deb"
+  # jpackage's resource names: Fetchboard.desktop replaces its generated entry; postinst/prerm
+  # add the `fetchboard` command and the icon theme entries.
+  mkdir -p "$out/resources"
+  cp installer/linux/postinst installer/linux/prerm "$out/resources/"
+  cp installer/fetchboard.desktop "$out/resources/Fetchboard.desktop"
+  "$jdk/bin/jpackage" --type deb --dest "$out/dist" --app-image "$app" \
+    --name Fetchboard --app-version "$pkg_version" \
+    --vendor Fetchboard --copyright "Fetchboard contributors" \
+    --description "Runs HTTP requests and PostgreSQL queries at once and shows the results" \
+    --icon assets/icons/fetchboard-256.png --resource-dir "$out/resources" \
+    --linux-package-name fetchboard --linux-deb-maintainer dev@fetchboard.dev \
+    --linux-menu-group "Development;Network;" --linux-app-category devel --linux-shortcut
+  ls -l "$out"/dist/*.deb
+fi
