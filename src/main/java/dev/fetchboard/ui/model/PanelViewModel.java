@@ -186,7 +186,8 @@ public final class PanelViewModel {
   }
 
   private String previewOf(RunResult r) {
-    if (r.error() != null) {
+    // A failed run or an error response shows its problem line, not its body, on the tile.
+    if (r.error() != null || (r.status() != null && r.status() >= 400)) {
       return "";
     }
     PanelSpec p = spec.get();
