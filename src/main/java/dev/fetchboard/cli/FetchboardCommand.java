@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
       "Runs HTTP requests and PostgreSQL queries of a workspace, all at once, and shows the results.",
       "Without a command, `fetchboard` opens the window."
     },
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      RunCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 every panel succeeded and every check held; 1 a panel failed or a check did not"

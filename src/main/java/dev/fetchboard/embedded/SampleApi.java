@@ -19,8 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A small HTTP API served on 127.0.0.1 for the sample workspace only, so a new user sees HTTP panels
- * work offline. Every response says it is sample data ({@code X-Fetchboard-Sample: true}).
+ * A small HTTP API served on 127.0.0.1 for the sample workspace only, so a new user sees HTTP
+ * panels work offline. Every response says it is sample data ({@code X-Fetchboard-Sample: true}).
  */
 public final class SampleApi implements AutoCloseable {
   /** The port the sample workspace names; another free port is used when it is taken. */
@@ -39,11 +39,13 @@ public final class SampleApi implements AutoCloseable {
     this.server = server;
     server.setExecutor(Executors.newThreadPerTaskExecutor(Workers.virtual("sample-api")));
     server.createContext("/api/health", ex -> respond(ex, 200, health()));
-    server.createContext("/api/orders", ex -> respond(ex, 200, orders(query(ex).getOrDefault("limit", "50"))));
+    server.createContext(
+        "/api/orders", ex -> respond(ex, 200, orders(query(ex).getOrDefault("limit", "50"))));
     server.createContext("/api/metrics", ex -> respond(ex, 200, metrics()));
     server.createContext("/api/slow", ex -> slow(ex));
     server.createContext("/api/flaky", ex -> flaky(ex));
-    server.createContext("/api/items", ex -> respond(ex, 200, items(query(ex).getOrDefault("count", "1000"))));
+    server.createContext(
+        "/api/items", ex -> respond(ex, 200, items(query(ex).getOrDefault("count", "1000"))));
     server.start();
   }
 
@@ -70,7 +72,11 @@ public final class SampleApi implements AutoCloseable {
 
   private String health() {
     long up = java.time.Duration.between(startedAt, Instant.now()).toSeconds();
-    return "{\"status\":\"ok\",\"sample\":true,\"uptimeSeconds\":" + up + ",\"requests\":" + requests.get() + "}";
+    return "{\"status\":\"ok\",\"sample\":true,\"uptimeSeconds\":"
+        + up
+        + ",\"requests\":"
+        + requests.get()
+        + "}";
   }
 
   private static String orders(String limitText) {
@@ -140,7 +146,10 @@ public final class SampleApi implements AutoCloseable {
   private void flaky(HttpExchange ex) throws IOException {
     // Fails every third call, so auto-refresh shows a panel going red and green again.
     boolean fail = flakyCalls.incrementAndGet() % 3 == 0;
-    respond(ex, fail ? 503 : 200, fail ? "{\"error\":\"temporarily unavailable (sample)\"}" : "{\"ok\":true}");
+    respond(
+        ex,
+        fail ? 503 : 200,
+        fail ? "{\"error\":\"temporarily unavailable (sample)\"}" : "{\"ok\":true}");
   }
 
   private void respond(HttpExchange ex, int status, String json) throws IOException {
@@ -164,7 +173,9 @@ public final class SampleApi implements AutoCloseable {
       for (String pair : q.split("&")) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
-          out.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+          out.put(
+              pair.substring(0, eq),
+              java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
       }
     }

@@ -1,0 +1,103 @@
+package dev.fetchboard.interop;
+
+import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.Workspace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Picks an import format from content, runs the importer, and merges results into a workspace. */
+public final class Importers {
+  private static final Pattern METHOD_LINE =
+      Pattern.compile("^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\s+\\S+", Pattern.MULTILINE);
+
+  private Importers() {}
+
+  /**
+   * The format of {@code text}, judged from its content.
+   *
+   * @throws ImportException when it is none Fetchboard knows
+   */
+  public static ImportFormat detect(String text) throws ImportException {
+    String t = text.strip();
+    if (CurlParser.looks(t)) {
+      return ImportFormat.CURL;
+    }
+    if (t.startsWith("{") && t.contains("\"schema\"") && t.contains("/collection/v2")) {
+      return ImportFormat.POSTMAN;
+    }
+    if (t.matches("(?s).*(^|\\n)\\s*[\"']?openapi[\"']?\\s*:\\s*[\"']?3.*")) {
+      return ImportFormat.OPENAPI;
+    }
+    if (t.contains("###") || METHOD_LINE.matcher(t).lookingAt()) {
+      return ImportFormat.HTTP;
+    }
+    throw new ImportException(
+        "cannot tell the format: expected a cURL command, a Postman v2.1 collection, an OpenAPI 3"
+            + " document or a .http file (use --format to say which)");
+  }
+
+  /** Imports {@code text} in the given format. */
+  public static ImportResult read(String text, ImportFormat format) throws ImportException {
+    return switch (format) {
+      case CURL -> CurlParser.parse(text);
+      case POSTMAN, HTTP, OPENAPI ->
+          throw new ImportException(
+              format.name().toLowerCase(Locale.ROOT)
+                  + " import is not implemented yet; only cURL commands can be imported for now");
+    };
+  }
+
+  /** Detects the format of {@code text} and imports it. */
+  public static ImportResult read(String text) throws ImportException {
+    return read(text, detect(text));
+  }
+
+  /**
+   * {@code workspace} with the imported panels appended (ids made unique against the panels already
+   * there: -2, -3, …) and the imported environments added; existing variables keep their values.
+   */
+  public static Workspace merge(Workspace workspace, ImportResult result) {
+    var ids = new PanelIds(workspace.panels().stream().map(PanelSpec::id).toList());
+    var panels = new ArrayList<>(workspace.panels());
+    for (PanelSpec p : result.panels()) {
+      panels.add(p.withId(ids.next(p.id())));
+    }
+    var envs = new LinkedHashMap<String, Map<String, String>>();
+    workspace.environments().forEach((k, v) -> envs.put(k, new LinkedHashMap<>(v)));
+    result
+        .environments()
+        .forEach(
+            (name, vars) -> {
+              Map<String, String> target = envs.computeIfAbsent(name, k -> new LinkedHashMap<>());
+              vars.forEach(target::putIfAbsent);
+            });
+    Workspace merged = workspace.withPanels(panels).withEnvironments(envs);
+    if (merged.environment() == null && !result.environments().isEmpty()) {
+      merged = merged.withEnvironment(result.environments().keySet().iterator().next());
+    }
+    return merged;
+  }
+
+  /** Panels' cURL commands, each after a {@code # title} comment line. */
+  public static String toCurl(List<PanelSpec> panels) {
+    var sb = new StringBuilder();
+    for (PanelSpec p : panels) {
+      if (p.http() == null) {
+        continue;
+      }
+      if (!sb.isEmpty()) {
+        sb.append("\n");
+      }
+      sb.append("# ")
+          .append(p.displayTitle())
+          .append('\n')
+          .append(CurlWriter.write(p))
+          .append('\n');
+    }
+    return sb.toString();
+  }
+}
