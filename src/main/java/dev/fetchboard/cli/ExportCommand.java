@@ -1,5 +1,6 @@
 package dev.fetchboard.cli;
 
+import dev.fetchboard.interop.HttpFileWriter;
 import dev.fetchboard.interop.Importers;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.Workspace;
@@ -16,12 +17,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code fetchboard export}: a workspace's HTTP panels as cURL commands. */
+/** {@code fetchboard export}: a workspace's HTTP panels as cURL commands or a .http file. */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints a workspace's HTTP panels as cURL commands; variables stay as references.",
+      "Prints a workspace's HTTP panels as cURL commands or a .http file; variables stay as"
+          + " references.",
       "Exit code 0 ok, 2 usage or file errors."
     })
 public final class ExportCommand implements Callable<Integer> {
@@ -33,7 +35,7 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
-      description = "curl (default); http is not implemented yet")
+      description = "curl (default) or http (a JetBrains / VS Code .http file)")
   String format = "curl";
 
   @Option(
@@ -45,12 +47,9 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (!format.equalsIgnoreCase("curl")) {
-      return usage(
-          err,
-          format.equalsIgnoreCase("http")
-              ? "--format http is not implemented yet; use curl"
-              : "--format must be curl or http, not '" + format + "'");
+    boolean http = format.equalsIgnoreCase("http");
+    if (!http && !format.equalsIgnoreCase("curl")) {
+      return usage(err, "--format must be curl or http, not '" + format + "'");
     }
     Workspace ws;
     try {
@@ -78,7 +77,7 @@ public final class ExportCommand implements Callable<Integer> {
       return usage(err, workspaceFile + " has no HTTP panels");
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(Importers.toCurl(panels));
+    out.print(http ? HttpFileWriter.write(panels, ws.activeVariables()) : Importers.toCurl(panels));
     out.flush();
     return FetchboardCommand.OK;
   }

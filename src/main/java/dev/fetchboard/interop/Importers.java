@@ -44,10 +44,11 @@ public final class Importers {
   public static ImportResult read(String text, ImportFormat format) throws ImportException {
     return switch (format) {
       case CURL -> CurlParser.parse(text);
-      case POSTMAN, HTTP, OPENAPI ->
+      case HTTP -> HttpFileImporter.parse(text);
+      case POSTMAN, OPENAPI ->
           throw new ImportException(
               format.name().toLowerCase(Locale.ROOT)
-                  + " import is not implemented yet; only cURL commands can be imported for now");
+                  + " import is not implemented yet; cURL commands and .http files can be imported");
     };
   }
 

@@ -181,4 +181,26 @@ class ImportCommandTest {
         .doesNotContain("other");
     assertThat(run("export", ws.toString(), "--panel", "missing")).isEqualTo(2);
   }
+
+  @Test
+  void anHttpFileImportsIntoAWorkspaceThatExportsBackAsHttp() throws Exception {
+    Path ws = dir.resolve("shop.yaml");
+    assertThat(
+            run(
+                "import",
+                "src/test/resources/interop/shop.http",
+                "--into",
+                ws.toString(),
+                "--format",
+                "http"))
+        .isZero();
+    Workspace workspace = new WorkspaceFile().read(ws);
+    assertThat(workspace.environment()).isEqualTo("http-file");
+    assertThat(workspace.panels()).hasSize(3);
+    assertThat(Files.readString(ws)).doesNotContain("sk_live");
+    assertThat(run("export", ws.toString(), "--format", "http")).isZero();
+    assertThat(out.toString())
+        .contains("@host = https://api.example.com")
+        .contains("### List orders\n# @name list-orders\nGET {{host}}/orders?limit={{limit}}");
+  }
 }
