@@ -24,13 +24,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code fetchboard import}: cURL commands (and later other formats) into a workspace. */
+/** {@code fetchboard import}: cURL, Postman, .http and OpenAPI documents into a workspace. */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports requests into a workspace: a cURL command (Postman, .http and OpenAPI are detected"
-          + " but not implemented yet).",
+      "Imports requests into a workspace: a cURL command, a Postman v2.1 collection or environment,"
+          + " or a .http file.",
       "Without --into, prints the resulting workspace YAML. Exit code 0 ok, 2 usage or parse"
           + " errors."
     })

@@ -26,7 +26,9 @@ public final class Importers {
     if (CurlParser.looks(t)) {
       return ImportFormat.CURL;
     }
-    if (t.startsWith("{") && t.contains("\"schema\"") && t.contains("/collection/v2")) {
+    if (t.startsWith("{")
+        && ((t.contains("\"schema\"") && t.contains("/collection/v"))
+            || t.contains("\"_postman_variable_scope\""))) {
       return ImportFormat.POSTMAN;
     }
     if (t.matches("(?s).*(^|\\n)\\s*[\"']?openapi[\"']?\\s*:\\s*[\"']?3.*")) {
@@ -45,10 +47,11 @@ public final class Importers {
     return switch (format) {
       case CURL -> CurlParser.parse(text);
       case HTTP -> HttpFileImporter.parse(text);
-      case POSTMAN, OPENAPI ->
+      case POSTMAN -> PostmanImporter.parse(text);
+      case OPENAPI ->
           throw new ImportException(
               format.name().toLowerCase(Locale.ROOT)
-                  + " import is not implemented yet; cURL commands and .http files can be imported");
+                  + " import is not implemented yet; cURL, Postman and .http files can be imported");
     };
   }
 
