@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Imports requests into a workspace: a cURL command, a Postman v2.1 collection or environment,"
-          + " or a .http file.",
+          + " a .http file or an OpenAPI 3 document (JSON or YAML).",
       "Without --into, prints the resulting workspace YAML. Exit code 0 ok, 2 usage or parse"
           + " errors."
     })

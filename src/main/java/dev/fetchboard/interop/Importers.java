@@ -5,7 +5,6 @@ import dev.fetchboard.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -13,6 +12,9 @@ import java.util.regex.Pattern;
 public final class Importers {
   private static final Pattern METHOD_LINE =
       Pattern.compile("^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\s+\\S+", Pattern.MULTILINE);
+
+  private static final Pattern OPENAPI =
+      Pattern.compile("(^|[\\n{,])\\s*[\"']?openapi[\"']?\\s*:\\s*[\"']?3");
 
   private Importers() {}
 
@@ -31,7 +33,7 @@ public final class Importers {
             || t.contains("\"_postman_variable_scope\""))) {
       return ImportFormat.POSTMAN;
     }
-    if (t.matches("(?s).*(^|\\n)\\s*[\"']?openapi[\"']?\\s*:\\s*[\"']?3.*")) {
+    if (OPENAPI.matcher(t).find()) {
       return ImportFormat.OPENAPI;
     }
     if (t.contains("###") || METHOD_LINE.matcher(t).lookingAt()) {
@@ -48,10 +50,7 @@ public final class Importers {
       case CURL -> CurlParser.parse(text);
       case HTTP -> HttpFileImporter.parse(text);
       case POSTMAN -> PostmanImporter.parse(text);
-      case OPENAPI ->
-          throw new ImportException(
-              format.name().toLowerCase(Locale.ROOT)
-                  + " import is not implemented yet; cURL, Postman and .http files can be imported");
+      case OPENAPI -> OpenApiImporter.parse(text);
     };
   }
 

@@ -203,4 +203,33 @@ class ImportCommandTest {
         .contains("@host = https://api.example.com")
         .contains("### List orders\n# @name list-orders\nGET {{host}}/orders?limit={{limit}}");
   }
+
+  @Test
+  void postmanCollectionEnvironmentAndOpenApiMergeIntoOneValidWorkspace() throws Exception {
+    Path ws = dir.resolve("all.yaml");
+    String res = "src/test/resources/interop/";
+    assertThat(run("import", res + "shop.postman_collection.json", "--into", ws.toString()))
+        .isZero();
+    assertThat(err.toString()).contains("note: set the environment variable ACCESS_TOKEN");
+    assertThat(run("import", res + "shop.postman_environment.json", "--into", ws.toString()))
+        .isZero();
+    assertThat(run("import", res + "shop-openapi.yaml", "--into", ws.toString())).isZero();
+    Workspace workspace = new WorkspaceFile().read(ws);
+    assertThat(workspace.environments()).containsKeys("shop-api", "shop-staging");
+    assertThat(workspace.environment()).isEqualTo("shop-api");
+    assertThat(workspace.panels()).hasSize(7);
+    assertThat(workspace.panels()).extracting(PanelSpec::id).doesNotHaveDuplicates();
+    assertThat(Files.readString(ws)).doesNotContain("eyJhbGci", "whsec_abc", "hunter2", "s3cr3t");
+  }
+
+  @Test
+  void malformedPostmanAndOpenApiFilesExitTwoWithPositions() {
+    String res = "src/test/resources/interop/";
+    assertThat(run("import", res + "malformed.postman_collection.json")).isEqualTo(2);
+    assertThat(err.toString()).contains("line 8, column 3: not valid JSON");
+    assertThat(run("import", res + "malformed-openapi.yaml", "--format", "openapi")).isEqualTo(2);
+    assertThat(err.toString()).containsPattern("line \\d+, column \\d+: not valid YAML");
+    assertThat(run("import", res + "petstore-swagger2.json", "--format", "openapi")).isEqualTo(2);
+    assertThat(err.toString()).contains("only OpenAPI 3");
+  }
 }
