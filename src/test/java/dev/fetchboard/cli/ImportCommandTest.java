@@ -232,4 +232,19 @@ class ImportCommandTest {
     assertThat(run("import", res + "petstore-swagger2.json", "--format", "openapi")).isEqualTo(2);
     assertThat(err.toString()).contains("only OpenAPI 3");
   }
+
+  @Test
+  void aDashReadsTheCommandFromStandardInput() {
+    var saved = System.in;
+    try {
+      System.setIn(
+          new java.io.ByteArrayInputStream(
+              "curl -X PUT https://api.example.com/items/1 -d 'a=1'"
+                  .getBytes(StandardCharsets.UTF_8)));
+      assertThat(run("import", "-")).isZero();
+    } finally {
+      System.setIn(saved);
+    }
+    assertThat(out.toString()).contains("name: Imported").contains("method: PUT");
+  }
 }

@@ -93,4 +93,14 @@ class PostmanImporterTest {
     assertThatThrownBy(() -> PostmanImporter.parse("{\"id\":\"x\",\"requests\":[]}"))
         .hasMessageContaining("Collection v2.1");
   }
+
+  @Test
+  void readingAFileDetectsItsFormatAndNamesTheFileInErrors() throws Exception {
+    Path dir = Path.of("src/test/resources/interop");
+    assertThat(Importers.read(dir.resolve("shop.postman_collection.json")).panels()).hasSize(4);
+    assertThatThrownBy(() -> Importers.read(dir.resolve("malformed.postman_collection.json")))
+        .hasMessageStartingWith(dir.resolve("malformed.postman_collection.json") + ": line 8");
+    assertThatThrownBy(() -> Importers.read(dir.resolve("missing.json")))
+        .hasMessageEndingWith("missing.json: no such file");
+  }
 }
