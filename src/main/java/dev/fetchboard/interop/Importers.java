@@ -77,7 +77,7 @@ public final class Importers {
     try {
       return read(text);
     } catch (ImportException e) {
-      throw new ImportException(file + ": " + e.getMessage());
+      throw e.inFile(file);
     }
   }
 

@@ -99,7 +99,9 @@ class PostmanImporterTest {
     Path dir = Path.of("src/test/resources/interop");
     assertThat(Importers.read(dir.resolve("shop.postman_collection.json")).panels()).hasSize(4);
     assertThatThrownBy(() -> Importers.read(dir.resolve("malformed.postman_collection.json")))
-        .hasMessageStartingWith(dir.resolve("malformed.postman_collection.json") + ": line 8");
+        .hasMessageStartingWith(dir.resolve("malformed.postman_collection.json") + ": line 8")
+        .extracting(e -> ((ImportException) e).line())
+        .isEqualTo(8);
     assertThatThrownBy(() -> Importers.read(dir.resolve("missing.json")))
         .hasMessageEndingWith("missing.json: no such file");
   }
