@@ -33,7 +33,8 @@ class ArchitectureTest {
             "dev.fetchboard.workspace..",
             "dev.fetchboard.engine..",
             "dev.fetchboard.http..",
-            "dev.fetchboard.sql..")
+            "dev.fetchboard.sql..",
+            "dev.fetchboard.interop..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.fetchboard.ui..", "dev.fetchboard.cli..")
@@ -49,6 +50,18 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.fetchboard.http..", "dev.fetchboard.sql..", "dev.fetchboard.embedded..")
+        .check(classes);
+  }
+
+  @Test
+  void importAndExportNeedOnlyTheWorkspaceModel() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.fetchboard.interop..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.fetchboard.engine..", "dev.fetchboard.http..", "dev.fetchboard.sql..", "javafx..")
         .check(classes);
   }
 }

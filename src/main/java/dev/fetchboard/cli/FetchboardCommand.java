@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       WatchCommand.class,
       DemoCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

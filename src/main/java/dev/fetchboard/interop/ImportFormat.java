@@ -1,0 +1,9 @@
+package dev.fetchboard.interop;
+
+/** The formats Fetchboard can import. */
+public enum ImportFormat {
+  CURL,
+  POSTMAN,
+  HTTP,
+  OPENAPI
+}
