@@ -165,6 +165,13 @@ public final class MainWindow extends BorderPane {
     var addSql = button("SQL", Feather.PLUS, "Add a SQL query panel", () -> model.add(true));
     addSql.setId("add-sql");
     var open = button("Open", Feather.FOLDER, "Open a workspace (Ctrl+O)", this::open);
+    var importButton =
+        button(
+            "Import",
+            Feather.DOWNLOAD,
+            "Import requests: cURL, Postman collection, .http file or OpenAPI document",
+            this::importFile);
+    importButton.setId("import");
     var save = button("Save", Feather.SAVE, "Save the workspace (Ctrl+S)", () -> save(false));
     var theme = button("", Feather.MOON, "Light / dark theme", this::toggleTheme);
     theme.setId("theme");
@@ -183,6 +190,7 @@ public final class MainWindow extends BorderPane {
         addHttp,
         addSql,
         spacer,
+        importButton,
         open,
         save,
         theme);
@@ -234,6 +242,38 @@ public final class MainWindow extends BorderPane {
     if (file != null) {
       openFile(file.toPath());
     }
+  }
+
+  private void importFile() {
+    var chooser = new FileChooser();
+    chooser.setTitle("Import requests");
+    var file = chooser.showOpenDialog(getScene().getWindow());
+    if (file == null) {
+      return;
+    }
+    Path path = file.toPath();
+    io.execute(
+        () -> {
+          try {
+            var imported = dev.fetchboard.interop.Importers.read(path);
+            Platform.runLater(
+                () -> {
+                  model.importPanels(imported);
+                  model
+                      .messageProperty()
+                      .set(
+                          "imported "
+                              + imported.panels().size()
+                              + " panel(s) from "
+                              + path.getFileName()
+                              + (imported.notices().isEmpty()
+                                  ? ""
+                                  : " — " + String.join("; ", imported.notices())));
+                });
+          } catch (dev.fetchboard.interop.ImportException e) {
+            Platform.runLater(() -> problem("Cannot import " + path.getFileName(), e.getMessage()));
+          }
+        });
   }
 
   /**

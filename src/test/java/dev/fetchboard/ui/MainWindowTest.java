@@ -275,6 +275,24 @@ class MainWindowTest {
   }
 
   @Test
+  void aCurlCommandPastedIntoTheUrlFieldBecomesTheRequest(FxRobot robot) throws Exception {
+    robot.clickOn("#add-http");
+    robot.clickOn("Edit");
+    TextField url = robot.lookup("#url").queryAs(TextField.class);
+    String curl =
+        "curl -X POST '" + server.url("/items") + "' -H 'X-Trace: t1' -d '{\"a\":1}' --compressed";
+    robot.interact(() -> url.setText(curl));
+    WaitForAsyncUtils.waitForFxEvents();
+    PanelViewModel vm = model.selectedProperty().get();
+    waitUntil(
+        "the request is taken from the command", () -> "POST".equals(vm.spec().http().method()));
+    assertThat(vm.spec().http().url()).isEqualTo(server.url("/items"));
+    assertThat(vm.spec().http().headers()).containsEntry("X-Trace", "t1");
+    assertThat(robot.lookup("#url").queryAs(TextField.class).getText())
+        .isEqualTo(server.url("/items"));
+  }
+
+  @Test
   void checksWrittenInTheFormAreValidatedAsYaml(FxRobot robot) {
     robot.clickOn("#add-http");
     robot.clickOn("Edit");

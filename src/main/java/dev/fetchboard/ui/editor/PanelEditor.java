@@ -80,6 +80,7 @@ public final class PanelEditor extends ScrollPane {
 
   private final Button run = new Button("Run");
   private final Button stop = new Button("Stop");
+  private final Button copyCurl = new Button("Copy as cURL");
   private final Label formProblems = new Label();
   private final VBox content = new VBox(8);
   private PanelViewModel editing;
@@ -115,6 +116,22 @@ public final class PanelEditor extends ScrollPane {
     checks.setPromptText("- status: 200\n- latencyUnder: 500ms");
     params.setPromptText("status: open");
     run.setOnAction(e -> runNow());
+    copyCurl.setId("copy-curl");
+    copyCurl.setOnAction(
+        e -> {
+          if (built != null && built.http() != null) {
+            var content = new javafx.scene.input.ClipboardContent();
+            content.putString(dev.fetchboard.interop.CurlWriter.write(built));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+          }
+        });
+    url.textProperty()
+        .addListener(
+            (o, a, text) -> {
+              if (!loading && editing != null && dev.fetchboard.interop.CurlParser.looks(text)) {
+                takeCurl(text);
+              }
+            });
     stop.setOnAction(
         e -> {
           if (editing != null) {
@@ -160,6 +177,30 @@ public final class PanelEditor extends ScrollPane {
               }
             });
     edit(model.selectedProperty().get());
+  }
+
+  /**
+   * A cURL command pasted into the URL field becomes the request (method, URL, headers, body,
+   * auth); options it cannot carry over are listed under the form, not dropped silently.
+   */
+  private void takeCurl(String text) {
+    try {
+      var imported = dev.fetchboard.interop.CurlParser.parse(text);
+      PanelSpec from = imported.panels().getFirst();
+      PanelSpec now = editing.spec().withHttp(from.http());
+      javafx.application.Platform.runLater(
+          () -> {
+            model.update(now);
+            edit(editing);
+            if (!imported.notices().isEmpty()) {
+              formProblems.setText("From cURL: " + String.join("; ", imported.notices()));
+              formProblems.setVisible(true);
+            }
+          });
+    } catch (dev.fetchboard.interop.ImportException e) {
+      formProblems.setText("Not a cURL command this can read: " + e.getMessage());
+      formProblems.setVisible(true);
+    }
   }
 
   /** Runs the panel as the form shows it. */
@@ -250,7 +291,7 @@ public final class PanelEditor extends ScrollPane {
     row = add(grid, row, "View", view, errors.label("view"));
     row = add(grid, row, "Refresh", refresh, errors.label("refresh"));
     add(grid, row, "Checks (YAML)", checks, errors.label("checks"));
-    var buttons = new HBox(8, run, stop);
+    var buttons = p.http() != null ? new HBox(8, run, stop, copyCurl) : new HBox(8, run, stop);
     content.getChildren().addAll(buttons, formProblems, grid);
     loading = false;
     changed();

@@ -141,6 +141,24 @@ public final class WorkspaceViewModel {
     return vm;
   }
 
+  /** Adds imported panels and environments (ids made unique) and selects the first new panel. */
+  public void importPanels(dev.fetchboard.interop.ImportResult imported) {
+    Workspace merged = dev.fetchboard.interop.Importers.merge(workspace.get(), imported);
+    PanelViewModel first = null;
+    for (PanelSpec p : merged.panels()) {
+      if (!byId.containsKey(p.id())) {
+        var vm = new PanelViewModel(p);
+        byId.put(p.id(), vm);
+        panels.add(vm);
+        first = first == null ? vm : first;
+      }
+    }
+    setWorkspace(merged);
+    if (first != null) {
+      selected.set(first);
+    }
+  }
+
   public void remove(PanelViewModel vm) {
     engine.cancel(vm.id());
     panels.remove(vm);
