@@ -4,10 +4,7 @@ import dev.fetchboard.interop.HttpFileWriter;
 import dev.fetchboard.interop.Importers;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.Workspace;
-import dev.fetchboard.workspace.WorkspaceException;
-import dev.fetchboard.workspace.WorkspaceFile;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code fetchboard export}: a workspace's HTTP panels as cURL commands or a .http file. */
 @Command(
@@ -29,8 +25,7 @@ import picocli.CommandLine.Parameters;
 public final class ExportCommand implements Callable<Integer> {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WORKSPACE", description = "the workspace file (YAML)")
-  Path workspaceFile;
+  @CommandLine.Mixin WorkspaceOptions workspaceOptions;
 
   @Option(
       names = {"-f", "--format"},
@@ -51,11 +46,8 @@ public final class ExportCommand implements Callable<Integer> {
     if (!http && !format.equalsIgnoreCase("curl")) {
       return usage(err, "--format must be curl or http, not '" + format + "'");
     }
-    Workspace ws;
-    try {
-      ws = new WorkspaceFile().read(workspaceFile);
-    } catch (WorkspaceException e) {
-      err.println(e.getMessage());
+    Workspace ws = workspaceOptions.load(err, "export");
+    if (ws == null) {
       return FetchboardCommand.USAGE;
     }
     var panels = new ArrayList<PanelSpec>();
@@ -65,7 +57,7 @@ public final class ExportCommand implements Callable<Integer> {
       for (String id : new LinkedHashSet<>(panelIds)) {
         var p = ws.panel(id);
         if (p.isEmpty()) {
-          return usage(err, "no panel with id '" + id + "' in " + workspaceFile);
+          return usage(err, "no panel with id '" + id + "' in " + workspaceOptions.file);
         }
         if (p.get().http() == null) {
           return usage(err, "panel '" + id + "' runs SQL; only HTTP panels export as cURL");
@@ -74,7 +66,7 @@ public final class ExportCommand implements Callable<Integer> {
       }
     }
     if (panels.isEmpty()) {
-      return usage(err, workspaceFile + " has no HTTP panels");
+      return usage(err, workspaceOptions.file + " has no HTTP panels");
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(http ? HttpFileWriter.write(panels, ws.activeVariables()) : Importers.toCurl(panels));
