@@ -234,7 +234,11 @@ public final class SqlSource implements Source {
         }
         table.add(reader.read(rs));
         n++;
-        if ((n & 255) == 0) {
+        if (n % FETCH_SIZE == 0) {
+          // The driver's buffer is empty and the next rs.next() waits for the server: report now,
+          // past the throttle, so rows already here never wait behind a slow query.
+          ctx.progress(0, n, table, true);
+        } else if ((n & 255) == 0) {
           ctx.progress(0, n, table);
         }
       }
