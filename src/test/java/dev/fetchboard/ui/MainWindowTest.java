@@ -128,6 +128,13 @@ class MainWindowTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
+  /** A workspace with one SQL panel, "rows", running {@code query} on the test database. */
+  private static Workspace sqlWorkspace(String query) {
+    return Workspace.named("sql")
+        .withConnections(Map.of("db", ConnectionSpec.ofUrl(TestDatabase.url())))
+        .withPanels(List.of(PanelSpec.sql("rows", "rows", SqlQuerySpec.of("db", query))));
+  }
+
   private PanelViewModel panel(String id) {
     return model.panels().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
   }
@@ -209,17 +216,9 @@ class MainWindowTest {
   @Test
   void rowsOfASqlQueryStreamIntoTheTableWhileItRuns(FxRobot robot) throws Exception {
     var ws =
-        Workspace.named("sql")
-            .withConnections(Map.of("db", ConnectionSpec.ofUrl(TestDatabase.url())))
-            .withPanels(
-                List.of(
-                    PanelSpec.sql(
-                        "rows",
-                        "rows",
-                        SqlQuerySpec.of(
-                            "db",
-                            "select g, case when g = 20000 then pg_sleep(3) end as pause"
-                                + " from generate_series(1, 30000) g"))));
+        sqlWorkspace(
+            "select g, case when g = 20000 then pg_sleep(3) end as pause"
+                + " from generate_series(1, 30000) g");
     open(ws);
     PanelViewModel vm = panel("rows");
     var table = robot.lookup(".result-table").queryTableView();
@@ -249,17 +248,7 @@ class MainWindowTest {
 
   @Test
   void filterCopyAndExportWorkOnTheResultRows(FxRobot robot) throws Exception {
-    var ws =
-        Workspace.named("sql")
-            .withConnections(Map.of("db", ConnectionSpec.ofUrl(TestDatabase.url())))
-            .withPanels(
-                List.of(
-                    PanelSpec.sql(
-                        "rows",
-                        "rows",
-                        SqlQuerySpec.of(
-                            "db",
-                            "select g as id, 'name ' || g as name from generate_series(1, 2000) g"))));
+    var ws = sqlWorkspace("select g as id, 'name ' || g as name from generate_series(1, 2000) g");
     open(ws);
     robot.clickOn("#run-all");
     waitUntil(
