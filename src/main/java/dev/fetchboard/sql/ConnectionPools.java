@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,14 +15,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * connection's settings change.
  */
 final class ConnectionPools implements AutoCloseable {
-  private static final long WAIT_FOR_SLOT_MS = 10 * 60_000L;
+  /**
+   * How long one borrow attempt waits. Short, so that a server that went away is reported within a
+   * second instead of leaving the panel "running"; a busy pool is simply asked again.
+   */
+  private static final long ATTEMPT_MS = 1_000L;
 
   private final Map<String, HikariDataSource> byKey = new ConcurrentHashMap<>();
   private final Map<String, String> keyByName = new ConcurrentHashMap<>();
 
-  /** A pooled connection (close it to give it back); waits while the pool is busy. */
+  /**
+   * A pooled connection (close it to give it back). Waits while the pool is busy (the run stays
+   * queued, until it is cancelled); fails at once when the pool cannot open connections, with the
+   * cause (e.g. connection refused) for the message.
+   */
   Connection borrow(String name, ConnectionSettings settings) throws SQLException {
-    return pool(name, settings).getConnection();
+    HikariDataSource pool = pool(name, settings);
+    while (true) {
+      try {
+        return pool.getConnection();
+      } catch (SQLTransientConnectionException e) {
+        // Hikari attaches the last failure to open a connection; none means every slot is in use.
+        if (e.getCause() != null || Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**
@@ -53,7 +72,7 @@ final class ConnectionPools implements AutoCloseable {
       config.setMaximumPoolSize(settings.maxConcurrency());
       config.setMinimumIdle(0);
       config.setIdleTimeout(120_000);
-      config.setConnectionTimeout(WAIT_FOR_SLOT_MS);
+      config.setConnectionTimeout(ATTEMPT_MS);
       config.setInitializationFailTimeout(-1);
       config.setPoolName("fetchboard " + name);
       var pool = new HikariDataSource(config);

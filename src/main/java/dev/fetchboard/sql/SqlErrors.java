@@ -50,6 +50,18 @@ final class SqlErrors {
                   + message
                   + "); set allowWrites: true to let it",
               e);
+      case "57P01", "57P02", "57P03" ->
+          // Shutdown, crash or start-up: the pool drops the connection, so the next run reconnects.
+          failure(
+              ErrorKind.CONNECTION,
+              "the server at "
+                  + target
+                  + " is restarting or shutting down ("
+                  + message
+                  + ", SQLSTATE "
+                  + state
+                  + "); the next run reconnects",
+              e);
       case "57014" ->
           failure(ErrorKind.TIMEOUT, "the statement timed out on the server (" + message + ")", e);
       default -> {
