@@ -46,7 +46,7 @@ public final class FetchboardCommand implements Runnable {
 
   /** Runs the command line and returns the exit code. */
   public static int execute(String[] args) {
-    return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    return execute(args, new PrintWriter(System.out, true), TerminalPrintWriter.of(System.err));
   }
 
   /** Runs the command line with the given streams (tests capture them). */

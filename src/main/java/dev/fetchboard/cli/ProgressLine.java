@@ -50,7 +50,7 @@ final class ProgressLine {
     }
     lastPrint = now;
     synchronized (err) {
-      err.print(
+      write(
           "\r"
               + done.get()
               + "/"
@@ -58,8 +58,16 @@ final class ProgressLine {
               + " done · "
               + Math.max(0, running.get())
               + " running   ");
-      err.flush();
       printed = true;
+    }
+  }
+
+  private void write(String text) {
+    if (err instanceof TerminalPrintWriter terminal) {
+      terminal.printControl(text);
+    } else {
+      err.print(text);
+      err.flush();
     }
   }
 
@@ -69,8 +77,7 @@ final class ProgressLine {
     enabled = false;
     if (wasEnabled && printed) {
       synchronized (err) {
-        err.print("\r\033[K");
-        err.flush();
+        write("\r\033[K");
       }
     }
   }

@@ -24,7 +24,7 @@ final class TablePrinter implements ResultPrinter {
   private final int maxRows;
 
   TablePrinter(Writer out, int maxRows) {
-    this.out = out;
+    this.out = new TerminalSafeWriter(out);
     this.maxRows = maxRows;
   }
 

@@ -77,7 +77,8 @@ public final class WatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    // One line per result for a person watching: titles and messages made terminal-safe.
+    PrintWriter out = new PrintWriter(new TerminalSafeWriter(spec.commandLine().getOut()), true);
     PrintWriter err = spec.commandLine().getErr();
     Duration interval;
     Duration stopAfter = null;

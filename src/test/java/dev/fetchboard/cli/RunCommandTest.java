@@ -75,6 +75,20 @@ class RunCommandTest {
   }
 
   @Test
+  void controlCharactersFromTheFileOrTheServerAreShownAsEscapesNotSentToTheTerminal()
+      throws Exception {
+    server.respond("/ansi", 200, "text/plain", "\u001b]0;pwned\u0007 \u001b[2Jcleared");
+    Path ws =
+        workspace(
+            "  - id: ansi\n    title: \"\\e[31mred\"\n    http: { url: \"${api}/ansi\" }\n"
+                + "    view: raw\n");
+    assertThat(run("run", ws.toString())).isZero();
+    assertThat(out.toString())
+        .doesNotContain("\u001b", "\u0007")
+        .contains("\\x1B[31mred", "\\x1B]0;pwned\\x07 \\x1B[2Jcleared");
+  }
+
+  @Test
   void exitsTwoForUsageAndFileErrors() throws Exception {
     assertThat(run("run", dir.resolve("missing.yaml").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no such file");
