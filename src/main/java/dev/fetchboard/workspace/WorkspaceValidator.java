@@ -28,6 +28,11 @@ public final class WorkspaceValidator {
   private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
   private static final long MAX_BYTES_LIMIT = 2L * 1024 * 1024 * 1024;
   private static final int MAX_ROWS_LIMIT = 10_000_000;
+  private static final int MAX_TITLE = 200;
+  // Servers refuse request lines much shorter than this; longer is a paste gone wrong.
+  private static final int MAX_URL = 64 * 1024;
+  // How much of a bad value a message repeats back.
+  private static final int QUOTE_LIMIT = 60;
 
   private final boolean checkVariables;
 
@@ -79,9 +84,16 @@ public final class WorkspaceValidator {
       out.add(
           new Problem(
               "id",
-              "'"
-                  + p.id()
-                  + "' is not a valid id (letters, digits, '-', '_' and '.', at most 100)"));
+              quote(p.id())
+                  + " is not a valid id (letters, digits, '-', '_' and '.', at most 100)"));
+    }
+    if (p.title() != null) {
+      if (p.title().length() > MAX_TITLE) {
+        out.add(new Problem("title", "a title can be at most " + MAX_TITLE + " characters"));
+      }
+      if (p.title().chars().anyMatch(Character::isISOControl)) {
+        out.add(new Problem("title", "a title cannot contain control characters or line breaks"));
+      }
     }
     if (p.http() != null && p.sql() != null) {
       out.add(new Problem("", "a panel has either http: or sql:, not both"));
@@ -111,7 +123,7 @@ public final class WorkspaceValidator {
   private List<Problem> validateHttp(HttpRequestSpec h, Workspace ws) {
     var out = new ArrayList<Problem>();
     if (!TOKEN.matcher(h.method()).matches()) {
-      out.add(new Problem("method", "'" + h.method() + "' is not an HTTP method"));
+      out.add(new Problem("method", quote(h.method()) + " is not an HTTP method"));
     }
     String urlProblem = urlProblem(h.url());
     if (urlProblem != null) {
@@ -123,7 +135,7 @@ public final class WorkspaceValidator {
             (name, value) -> {
               if (!TOKEN.matcher(name).matches() && !Variables.hasReference(name)) {
                 out.add(
-                    new Problem("headers." + name, "'" + name + "' is not a valid header name"));
+                    new Problem("headers." + name, quote(name) + " is not a valid header name"));
               }
               if (value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
                 out.add(
@@ -187,12 +199,35 @@ public final class WorkspaceValidator {
   }
 
   /** Why a URL cannot be sent, or null when it looks right (variables are checked at run time). */
+  /** A user's value in quotes for a message, cut short and with control characters escaped. */
+  static String quote(String value) {
+    var sb = new StringBuilder("'");
+    value
+        .codePoints()
+        .limit(QUOTE_LIMIT)
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04X", c));
+              } else {
+                sb.appendCodePoint(c);
+              }
+            });
+    if (value.codePointCount(0, value.length()) > QUOTE_LIMIT) {
+      sb.append('…');
+    }
+    return sb.append('\'').toString();
+  }
+
   public static String urlProblem(String url) {
     if (url == null || url.isBlank()) {
       return "a URL is required";
     }
     if (url.startsWith("${")) {
       return null;
+    }
+    if (url.length() > MAX_URL) {
+      return "a URL can be at most 64 KB (this one has " + url.length() + " characters)";
     }
     String trimmed = url.strip();
     URI uri;

@@ -138,6 +138,34 @@ class WorkspaceFileTest {
   }
 
   @Test
+  void absurdLongAndControlValuesGetAMessageAtTheirFieldThatDoesNotEchoThemWhole() {
+    String longId = "x".repeat(5000);
+    String text =
+        "fetchboard: 1\npanels:\n"
+            + "  - id: "
+            + longId
+            + "\n    title: \"bad\\e[31m\"\n    http: { url: \"http://h/"
+            + "a".repeat(70_000)
+            + "\", maxBytes: 10GB, timeout: 2h }\n    refresh: 0s\n"
+            + "  - id: b\n    title: \""
+            + "t".repeat(201)
+            + "\"\n    sql: { connection: db, query: select 1, maxRows: -1 }\n"
+            + "connections:\n  db: { url: \"postgresql://h/d\", maxConcurrency: 0 }\n";
+    assertThatThrownBy(() -> files.parse(text, Path.of("w.yaml")))
+        .isInstanceOf(WorkspaceException.class)
+        .hasMessageContaining("panels[0].id: '" + "x".repeat(60) + "…' is not a valid id")
+        .hasMessageContaining("panels[0].title: a title cannot contain control characters")
+        .hasMessageContaining("panels[0].http.url: a URL can be at most 64 KB")
+        .hasMessageContaining("panels[0].http.maxBytes: maxBytes can be at most 2GB")
+        .hasMessageContaining("panels[0].http.timeout: timeout must be more than 0 and at most 1h")
+        .hasMessageContaining("panels[0].refresh: refresh must be at least 500ms")
+        .hasMessageContaining("panels[1].title: a title can be at most 200 characters")
+        .hasMessageContaining("panels[1].sql.maxRows: maxRows must be between 1 and 10,000,000")
+        .hasMessageContaining("connections.db.maxConcurrency: maxConcurrency must be between 1")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(3000));
+  }
+
+  @Test
   void aFileFromANewerVersionIsRefusedPlainly() {
     assertThatThrownBy(() -> files.parse("fetchboard: 7\nname: x\n", null))
         .hasMessageContaining("written by a newer Fetchboard (format 7)");
