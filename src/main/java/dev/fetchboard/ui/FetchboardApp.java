@@ -91,6 +91,9 @@ public final class FetchboardApp extends Application {
         .add(
             new javafx.scene.image.Image(
                 FetchboardApp.class.getResourceAsStream("/assets/icons/fetchboard-64.png")));
+    if (AotTraining.requested()) {
+      AotTraining.exercise(model);
+    }
     List<String> args = getParameters().getRaw();
     // Everything not needed for the first frame starts after it: the database, the sample API,
     // reading the workspace.
