@@ -72,18 +72,25 @@ final class QueryString {
     return sb.append(fragment).toString();
   }
 
-  /** Encodes like a form value, but leaves {@code ${…}} references readable. */
+  /**
+   * Encodes as the request will send it (a space as {@code %20}), but leaves {@code ${…}}
+   * references readable.
+   */
   static String encode(String text) {
     var sb = new StringBuilder();
     Matcher m = REFERENCE.matcher(text);
     int at = 0;
     while (m.find()) {
-      sb.append(URLEncoder.encode(text.substring(at, m.start()), StandardCharsets.UTF_8));
+      sb.append(component(text.substring(at, m.start())));
       sb.append(m.group());
       at = m.end();
     }
-    sb.append(URLEncoder.encode(text.substring(at), StandardCharsets.UTF_8));
+    sb.append(component(text.substring(at)));
     return sb.toString();
+  }
+
+  private static String component(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** Decodes {@code %xx} and {@code +}; text that is not valid encoding is kept as typed. */
