@@ -30,6 +30,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +136,9 @@ class EditorFormsTest {
     assertThat(url.getText()).isEqualTo("http://127.0.0.1:1/p?a=1&b=z%26w");
     robot.interact(() -> ((Button) table.lookup(".kv-remove")).fire());
     assertThat(url.getText()).isEqualTo("http://127.0.0.1:1/p?b=z%26w");
+    robot.interact(() -> fields(table, ".kv-value").getLast().setText("${nope}"));
+    assertThat(visibleErrors(robot)).anyMatch(t -> t.startsWith("unknown variable ${nope}"));
+    assertThat(robot.lookup("#run-panel").queryButton().isDisabled()).isTrue();
     robot.interact(() -> url.setText("http://127.0.0.1:1/p"));
     assertThat(fields(table, ".kv-name")).isEmpty();
     assertThat(model.selectedProperty().get().spec().http().query()).isEmpty();
@@ -172,10 +176,18 @@ class EditorFormsTest {
     assertThat(robot.lookup("#run-panel").queryButton().isDisabled()).isTrue();
     addRow(robot, "sql-params", "min", "7");
     assertThat(robot.lookup("#run-panel").queryButton().isDisabled()).isFalse();
-    robot.clickOn("#run-panel");
+    var connection = robot.lookup("#connection").queryComboBox();
+    robot.interact(() -> connection.setValue("gone"));
+    assertThat(visibleErrors(robot)).anyMatch(t -> t.startsWith("no connection named 'gone'"));
+    assertThat(robot.lookup("#run-panel").queryButton().isDisabled()).isTrue();
+    robot.interact(() -> connection.setValue("db"));
+    // Ctrl+Enter in the SQL editor runs the panel (and adds no line break).
+    robot.clickOn(area);
+    robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
     PanelViewModel vm = model.selectedProperty().get();
     waitUntil("the query ran", () -> vm.state() == PanelState.OK);
     assertThat(robot.lookup(".result-table").queryTableView().getItems()).hasSize(3);
+    assertThat(area.getText()).endsWith("where g > :min");
     assertThat(model.workspace().panel("rows").orElseThrow().sql().params())
         .containsEntry("min", 7);
   }

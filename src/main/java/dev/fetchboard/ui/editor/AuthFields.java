@@ -36,6 +36,7 @@ final class AuthFields extends HBox {
   }
 
   void load(AuthSpec a) {
+    secret.conceal();
     if (a == null) {
       kind.setValue("none");
       user.setText("");

@@ -103,6 +103,8 @@ final class HttpForm implements SourceForm {
       var headerRows = new ArrayList<KeyValueTable.Entry>();
       h.headers().forEach((k, v) -> headerRows.add(new KeyValueTable.Entry(k, v)));
       headers.setEntries(headerRows);
+      query.conceal();
+      headers.conceal();
       body.load(h.body());
       auth.load(h.auth());
       timeout.setText(FormValues.format(h.timeout()));

@@ -99,6 +99,11 @@ final class KeyValueTable extends VBox {
     }
   }
 
+  /** Masks every secret value again (the table now shows another panel). */
+  void conceal() {
+    rows.forEach(r -> r.value.conceal());
+  }
+
   private static void setIfDifferent(TextField field, String text) {
     if (!field.getText().equals(text)) {
       field.setText(text);

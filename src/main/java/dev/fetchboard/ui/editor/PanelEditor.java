@@ -21,6 +21,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -31,6 +35,9 @@ import javafx.scene.layout.VBox;
  * so Run always uses what the form shows.
  */
 public final class PanelEditor extends ScrollPane {
+  private static final KeyCombination RUN_KEY =
+      new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+
   private final WorkspaceViewModel model;
   private final FieldErrors errors = new FieldErrors();
   private final WorkspaceValidator validator = new WorkspaceValidator(true);
@@ -81,6 +88,15 @@ public final class PanelEditor extends ScrollPane {
     }
     checks.textProperty().addListener((o, a, b) -> changed());
     view.valueProperty().addListener((o, a, b) -> changed());
+    // Ctrl+Enter runs from any field; the SQL editor would otherwise take it as a line break.
+    addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (RUN_KEY.match(e)) {
+            e.consume();
+            runNow();
+          }
+        });
     model.selectedProperty().addListener((o, a, b) -> edit(b));
     edit(model.selectedProperty().get());
   }

@@ -61,8 +61,9 @@ final class SecretField extends HBox {
     }
   }
 
-  boolean masked() {
-    return masked.isVisible();
+  /** Masks the value again (another panel's value is shown in this field). */
+  void conceal() {
+    show.setSelected(false);
   }
 
   private void apply() {
