@@ -141,6 +141,14 @@ class EditorFormsTest {
     assertThat(robot.lookup("#run-panel").queryButton().isDisabled()).isTrue();
     robot.interact(() -> url.setText("http://127.0.0.1:1/p"));
     assertThat(fields(table, ".kv-name")).isEmpty();
+    var many = new StringBuilder("http://127.0.0.1:1/p?p0=0");
+    for (int i = 1; i <= 100; i++) {
+      many.append("&p").append(i).append('=').append(i);
+    }
+    robot.interact(() -> url.setText(many.toString()));
+    assertThat(fields(table, ".kv-name")).hasSize(100);
+    assertThat(visibleLabels(robot)).contains("showing the first 100 of 101 rows");
+    robot.interact(() -> url.setText("http://127.0.0.1:1/p"));
     assertThat(model.selectedProperty().get().spec().http().query()).isEmpty();
   }
 
@@ -266,6 +274,14 @@ class EditorFormsTest {
 
     robot.interact(() -> url.setText(TestDatabase.url()));
     robot.interact(() -> robot.lookup("#connection-name").queryAs(TextField.class).setText("db2"));
+    TextField password = robot.lookup("#connection-password").queryAs(TextField.class);
+    robot.interact(() -> password.setText("hunter2"));
+    robot.clickOn("OK");
+    assertThat(outcome.getText())
+        .as("a password in clear is refused")
+        .contains("${env:DB_PASSWORD}");
+    assertThat(model.workspace().connections()).doesNotContainKey("db2");
+    robot.interact(() -> password.setText(""));
     robot.clickOn("OK");
     assertThat(model.workspace().connections()).containsKey("db2");
     assertThat(model.selectedProperty().get().spec().sql().connection())
