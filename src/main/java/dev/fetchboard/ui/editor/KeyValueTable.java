@@ -147,7 +147,7 @@ final class KeyValueTable extends VBox {
       name.setPromptText(namePrompt);
       value.setPromptText(valuePrompt);
       name.getStyleClass().addAll("kv-name", "mono");
-      name.setPrefColumnCount(12);
+      name.setPrefColumnCount(14);
       var remove = new Button("✕");
       remove.getStyleClass().add("kv-remove");
       remove.setTooltip(new Tooltip("Remove this row"));

@@ -76,6 +76,8 @@ public final class PanelEditor extends ScrollPane {
     stop.setId("stop-panel");
     formProblems.getStyleClass().add("field-error");
     formProblems.setWrapText(true);
+    formProblems.managedProperty().bind(formProblems.visibleProperty());
+    formProblems.setVisible(false);
     run.setOnAction(e -> runNow());
     stop.setOnAction(
         e -> {

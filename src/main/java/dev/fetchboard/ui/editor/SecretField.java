@@ -7,6 +7,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -26,6 +27,7 @@ final class SecretField extends HBox {
     masked.textProperty().bindBidirectional(plain.textProperty());
     masked.promptTextProperty().bind(plain.promptTextProperty());
     show.getStyleClass().add("show-secret");
+    show.setMinWidth(Region.USE_PREF_SIZE);
     show.setTooltip(new Tooltip("Show the value"));
     show.managedProperty().bind(show.visibleProperty());
     show.selectedProperty().addListener((o, a, b) -> apply());

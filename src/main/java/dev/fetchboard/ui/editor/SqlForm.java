@@ -13,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 
@@ -32,7 +33,7 @@ final class SqlForm implements SourceForm {
       new KeyValueTable("name", "value: 42, open, 'quoted text', true", name -> false);
   private final TextField maxRows = new TextField();
   private final TextField timeout = new TextField();
-  private final CheckBox allowWrites = new CheckBox("allow writes (otherwise read-only)");
+  private final CheckBox allowWrites = new CheckBox("allow writes");
   private boolean loading;
 
   SqlForm(WorkspaceViewModel model, FieldErrors errors, Runnable onChange, Runnable newConnection) {
@@ -45,6 +46,7 @@ final class SqlForm implements SourceForm {
     maxRows.setId("max-rows");
     maxRows.setPromptText(String.format("%,d", SqlQuerySpec.DEFAULT_MAX_ROWS));
     timeout.setPromptText("60s");
+    allowWrites.setTooltip(new Tooltip("Otherwise the query runs in a read-only transaction"));
     addConnection.setOnAction(e -> addConnection());
     connection
         .valueProperty()
