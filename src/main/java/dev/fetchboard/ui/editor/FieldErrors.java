@@ -22,6 +22,11 @@ final class FieldErrors {
     return l;
   }
 
+  /** Forgets every label (the form is laid out anew for another panel). */
+  void clear() {
+    labels.clear();
+  }
+
   /** Shows problems at their fields; returns those no field claimed. */
   List<Problem> show(List<Problem> problems) {
     var texts = new LinkedHashMap<Label, StringBuilder>();
