@@ -342,6 +342,7 @@ public final class PanelEditor extends ScrollPane {
             view.getValue(),
             rows,
             value,
+            p.chart(),
             refreshEvery,
             checkList);
     if (p.http() != null) {
