@@ -122,7 +122,12 @@ final class HttpForm implements SourceForm {
     HBox.setHgrow(url, Priority.ALWAYS);
     row =
         FormValues.add(
-            grid, row, "Request", line, errors.label("http.url"), errors.label("http.method"));
+            grid,
+            row,
+            "Request",
+            line,
+            errors.label("http.url", url),
+            errors.label("http.method", method));
     row = FormValues.add(grid, row, "Query", query, errors.label("http.query"));
     row = FormValues.add(grid, row, "Headers", headers, errors.label("http.headers"));
     row = FormValues.add(grid, row, "Body", body, errors.label("http.body"));
@@ -133,9 +138,10 @@ final class HttpForm implements SourceForm {
             row,
             "Timeout",
             new HBox(12, timeout, followRedirects),
-            errors.label("http.timeout"));
-    row = FormValues.add(grid, row, "Rows (JSONPath)", rowsPath, errors.label("rows"));
-    return FormValues.add(grid, row, "Value (JSONPath)", valuePath, errors.label("value"));
+            errors.label("http.timeout", timeout));
+    row = FormValues.add(grid, row, "Rows (JSONPath)", rowsPath, errors.label("rows", rowsPath));
+    return FormValues.add(
+        grid, row, "Value (JSONPath)", valuePath, errors.label("value", valuePath));
   }
 
   @Override
