@@ -36,8 +36,9 @@ final class HttpForm implements SourceForm {
 
   private final ComboBox<String> method = new ComboBox<>();
   private final TextField url = new TextField();
+  // Not masked: the URL field beside it shows the same values.
   private final KeyValueTable query =
-      new KeyValueTable("name", "value (${variables} allowed)", FormValues::secretName);
+      new KeyValueTable("name", "value (${variables} allowed)", name -> false);
   private final KeyValueTable headers =
       new KeyValueTable("Header-Name", "value, secrets as ${env:NAME}", FormValues::secretName);
   private final BodyFields body;
@@ -154,7 +155,7 @@ final class HttpForm implements SourceForm {
     var h =
         new HttpRequestSpec(
             m,
-            QueryString.base(typed),
+            QueryString.requestBase(typed),
             queryMap(QueryString.params(typed), problems),
             headerMap(problems),
             body.build(problems),
