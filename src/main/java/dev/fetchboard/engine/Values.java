@@ -39,4 +39,27 @@ public final class Values {
       default -> String.valueOf(value);
     };
   }
+
+  /** The value as a number to plot, or null when it is empty, not a number, or not finite. */
+  public static Double number(Object value) {
+    double d;
+    switch (value) {
+      case null -> {
+        return null;
+      }
+      case Number n -> d = n.doubleValue();
+      case JsonNode j when j.isNumber() -> d = j.doubleValue();
+      case String s -> {
+        try {
+          d = Double.parseDouble(s.strip());
+        } catch (NumberFormatException e) {
+          return null;
+        }
+      }
+      default -> {
+        return null;
+      }
+    }
+    return Double.isFinite(d) ? d : null;
+  }
 }

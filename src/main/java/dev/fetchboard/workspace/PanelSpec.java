@@ -14,8 +14,11 @@ import java.util.List;
  * @param value JSONPath selecting the single value for a value view (HTTP only); SQL uses the first
  *     column of the first row
  * @param refresh auto-refresh interval, or null for manual runs only
+ * @param chart the columns and type the Chart tab and a chart tile plot, or null for defaults
  */
-@JsonPropertyOrder({"id", "title", "http", "sql", "view", "rows", "value", "refresh", "checks"})
+@JsonPropertyOrder({
+  "id", "title", "http", "sql", "view", "rows", "value", "chart", "refresh", "checks"
+})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record PanelSpec(
     String id,
@@ -25,6 +28,7 @@ public record PanelSpec(
     ViewKind view,
     String rows,
     String value,
+    ChartSpec chart,
     Duration refresh,
     List<Check> checks) {
 
@@ -32,12 +36,26 @@ public record PanelSpec(
     checks = checks == null ? List.of() : List.copyOf(checks);
   }
 
+  /** A panel without a saved chart choice. */
+  public PanelSpec(
+      String id,
+      String title,
+      HttpRequestSpec http,
+      SqlQuerySpec sql,
+      ViewKind view,
+      String rows,
+      String value,
+      Duration refresh,
+      List<Check> checks) {
+    this(id, title, http, sql, view, rows, value, null, refresh, checks);
+  }
+
   public static PanelSpec http(String id, String title, HttpRequestSpec http) {
-    return new PanelSpec(id, title, http, null, ViewKind.TABLE, null, null, null, null);
+    return new PanelSpec(id, title, http, null, ViewKind.TABLE, null, null, null, null, null);
   }
 
   public static PanelSpec sql(String id, String title, SqlQuerySpec sql) {
-    return new PanelSpec(id, title, null, sql, ViewKind.TABLE, null, null, null, null);
+    return new PanelSpec(id, title, null, sql, ViewKind.TABLE, null, null, null, null, null);
   }
 
   /** The source this panel runs, or null when the file declared neither (a validation error). */
@@ -59,38 +77,42 @@ public record PanelSpec(
   }
 
   public PanelSpec withId(String newId) {
-    return new PanelSpec(newId, title, http, sql, view, rows, value, refresh, checks);
+    return new PanelSpec(newId, title, http, sql, view, rows, value, chart, refresh, checks);
   }
 
   public PanelSpec withTitle(String newTitle) {
-    return new PanelSpec(id, newTitle, http, sql, view, rows, value, refresh, checks);
+    return new PanelSpec(id, newTitle, http, sql, view, rows, value, chart, refresh, checks);
   }
 
   public PanelSpec withHttp(HttpRequestSpec newHttp) {
-    return new PanelSpec(id, title, newHttp, null, view, rows, value, refresh, checks);
+    return new PanelSpec(id, title, newHttp, null, view, rows, value, chart, refresh, checks);
   }
 
   public PanelSpec withSql(SqlQuerySpec newSql) {
-    return new PanelSpec(id, title, null, newSql, view, rows, value, refresh, checks);
+    return new PanelSpec(id, title, null, newSql, view, rows, value, chart, refresh, checks);
   }
 
   public PanelSpec withView(ViewKind newView) {
-    return new PanelSpec(id, title, http, sql, newView, rows, value, refresh, checks);
+    return new PanelSpec(id, title, http, sql, newView, rows, value, chart, refresh, checks);
   }
 
   public PanelSpec withRows(String newRows) {
-    return new PanelSpec(id, title, http, sql, view, newRows, value, refresh, checks);
+    return new PanelSpec(id, title, http, sql, view, newRows, value, chart, refresh, checks);
   }
 
   public PanelSpec withValue(String newValue) {
-    return new PanelSpec(id, title, http, sql, view, rows, newValue, refresh, checks);
+    return new PanelSpec(id, title, http, sql, view, rows, newValue, chart, refresh, checks);
   }
 
   public PanelSpec withRefresh(Duration newRefresh) {
-    return new PanelSpec(id, title, http, sql, view, rows, value, newRefresh, checks);
+    return new PanelSpec(id, title, http, sql, view, rows, value, chart, newRefresh, checks);
+  }
+
+  public PanelSpec withChart(ChartSpec newChart) {
+    return new PanelSpec(id, title, http, sql, view, rows, value, newChart, refresh, checks);
   }
 
   public PanelSpec withChecks(List<Check> newChecks) {
-    return new PanelSpec(id, title, http, sql, view, rows, value, refresh, newChecks);
+    return new PanelSpec(id, title, http, sql, view, rows, value, chart, refresh, newChecks);
   }
 }

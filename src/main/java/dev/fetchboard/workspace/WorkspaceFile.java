@@ -34,6 +34,14 @@ public final class WorkspaceFile {
 
   /** Reads, parses and validates a workspace file. */
   public Workspace read(Path file) throws WorkspaceException {
+    return parse(readText(file), file);
+  }
+
+  /**
+   * The text of a workspace file, refused when too large or not UTF-8; callers that must know
+   * exactly which bytes they parsed (to notice later changes) read it once through this.
+   */
+  public String readText(Path file) throws WorkspaceException {
     String text;
     try {
       long size = Files.size(file);
@@ -49,7 +57,7 @@ public final class WorkspaceFile {
     } catch (IOException e) {
       throw new WorkspaceException(file, "cannot read: " + e.getMessage(), e);
     }
-    return parse(text, file);
+    return text;
   }
 
   /** Parses and validates workspace text; {@code file} only names it in messages (may be null). */

@@ -111,6 +111,9 @@ public final class WorkspaceValidator {
     }
     jsonPath(p.rows(), "rows", out);
     jsonPath(p.value(), "value", out);
+    if (p.chart() != null) {
+      out.addAll(prefix("chart", validateChart(p.chart())));
+    }
     if (p.refresh() != null && p.refresh().compareTo(MIN_REFRESH) < 0) {
       out.add(new Problem("refresh", "refresh must be at least 500ms"));
     }
@@ -360,6 +363,23 @@ public final class WorkspaceValidator {
       }
     }
     return out;
+  }
+
+  private static List<Problem> validateChart(ChartSpec c) {
+    var out = new ArrayList<Problem>();
+    chartColumn(c.x(), "x", "the column along the bottom (labels, times or numbers)", out);
+    chartColumn(c.y(), "y", "the column of numbers to plot", out);
+    return out;
+  }
+
+  private static void chartColumn(String name, String field, String what, List<Problem> out) {
+    if (name == null || name.isBlank()) {
+      out.add(new Problem(field, "name " + what));
+    } else if (name.length() > MAX_TITLE) {
+      out.add(new Problem(field, "a column name can be at most " + MAX_TITLE + " characters"));
+    } else if (name.chars().anyMatch(Character::isISOControl)) {
+      out.add(new Problem(field, quote(name) + " cannot be a column name (control characters)"));
+    }
   }
 
   private static boolean literalSecret(String value) {

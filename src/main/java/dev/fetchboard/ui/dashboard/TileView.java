@@ -1,15 +1,22 @@
 package dev.fetchboard.ui.dashboard;
 
+import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.ui.model.PanelState;
 import dev.fetchboard.ui.model.PanelViewModel;
+import dev.fetchboard.ui.model.RunRecord;
+import dev.fetchboard.ui.result.ChartBuilder;
+import dev.fetchboard.ui.result.ChartData;
+import dev.fetchboard.workspace.ChartSpec;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.ViewKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -17,9 +24,18 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** One panel on the dashboard: title, kind, state, latency, a compact result and a sparkline. */
+/**
+ * One panel on the dashboard: title, kind, state, latency, a compact result (a compact chart for a
+ * chart view) and a sparkline of recent latencies (of recent values for a value view).
+ */
 public final class TileView extends VBox {
   static final String STYLE = "tile";
+
+  /** Runs the sparkline shows; the History tab shows all the panel keeps. */
+  static final int SPARK_POINTS = 40;
+
+  /** Points a tile's compact chart draws, a few per pixel at most. */
+  static final int TILE_POINTS = 500;
 
   private final PanelViewModel vm;
   private final Label title = new Label();
@@ -31,6 +47,10 @@ public final class TileView extends VBox {
   private final Label problem = new Label();
   private final Label age = new Label();
   private final Sparkline sparkline = new Sparkline(110, 22);
+  private final Sparkline chart = new Sparkline(DashboardView.MIN_TILE_WIDTH - 30, 64);
+  private final Label chartNote = new Label();
+  private final Tooltip sparkTip = new Tooltip();
+  private final ChartBuilder charts = new ChartBuilder();
 
   public TileView(PanelViewModel vm) {
     this.vm = vm;
@@ -60,7 +80,14 @@ public final class TileView extends VBox {
     footer.setAlignment(Pos.CENTER_LEFT);
     var grow = new Region();
     VBox.setVgrow(grow, Priority.ALWAYS);
-    getChildren().addAll(header, detail, value, problem, grow, footer);
+    Tooltip.install(sparkline, sparkTip);
+    chart.getStyleClass().add("tile-chart");
+    chartNote.getStyleClass().add("tile-age");
+    chart.widthProperty().bind(widthProperty().subtract(30));
+    for (var n : List.of(value, chart, chartNote)) {
+      n.managedProperty().bind(n.visibleProperty());
+    }
+    getChildren().addAll(header, detail, value, chart, chartNote, problem, grow, footer);
 
     vm.specProperty().addListener((o, a, b) -> showSpec(b));
     vm.stateProperty().addListener((o, a, b) -> showState(a, b));
@@ -68,13 +95,74 @@ public final class TileView extends VBox {
     value.textProperty().bind(vm.valueTextProperty());
     problem.textProperty().bind(vm.problemProperty());
     problem.visibleProperty().bind(vm.problemProperty().isNotNull());
-    vm.latencies().addListener((ListChangeListener<Double>) c -> sparkline.draw(vm.latencies()));
+    vm.history().addListener((ListChangeListener<RunRecord>) c -> showHistory());
+    vm.resultProperty().addListener((o, a, b) -> showChart());
     showSpec(vm.spec());
     showState(null, vm.state());
   }
 
   public PanelViewModel viewModel() {
     return vm;
+  }
+
+  /** The numbers the sparkline draws (latencies in ms, or a value view's values). */
+  public List<Double> sparklineValues() {
+    return sparkline.values();
+  }
+
+  /** The numbers the compact chart draws (a chart view's y values). */
+  public List<Double> chartValues() {
+    return chart.values();
+  }
+
+  /** Latencies of the last runs; for a value view whose values are numbers, those values. */
+  private void showHistory() {
+    var runs = vm.history();
+    var shown = runs.subList(Math.max(0, runs.size() - SPARK_POINTS), runs.size());
+    boolean trend =
+        vm.spec().viewOrDefault() == ViewKind.VALUE
+            && shown.stream().anyMatch(r -> r.number() != null);
+    List<Double> values =
+        trend
+            ? shown.stream().map(RunRecord::number).filter(n -> n != null).toList()
+            : shown.stream()
+                .filter(RunRecord::timed)
+                .map(r -> (double) r.latency().toMillis())
+                .toList();
+    sparkline.draw(values);
+    sparkTip.setText(trend ? "recent values" : "latency of the last runs (ms)");
+  }
+
+  /** A chart view plots its rows on the tile; the points are gathered on a worker thread. */
+  private void showChart() {
+    PanelSpec spec = vm.spec();
+    RunResult r = vm.resultProperty().get();
+    boolean isChart = spec.viewOrDefault() == ViewKind.CHART;
+    chart.setVisible(isChart);
+    chartNote.setVisible(isChart);
+    value.setVisible(!isChart);
+    if (!isChart) {
+      return;
+    }
+    if (r == null || r.table() == null) {
+      chart.draw(List.of());
+      chartNote.setText("");
+      return;
+    }
+    charts.build(
+        r.table(),
+        r.rowCount(),
+        spec.chart(),
+        TILE_POINTS,
+        data -> {
+          chart.draw(
+              data.points().stream().map(ChartData.Point::value).toList(),
+              data.type() == ChartSpec.Type.BAR);
+          chartNote.setText(
+              data.problem() != null
+                  ? data.problem()
+                  : data.y() + " over " + data.x() + (data.truncated() ? " (first points)" : ""));
+        });
   }
 
   /** Refreshes "time since last run"; called about once a second. */
@@ -95,6 +183,8 @@ public final class TileView extends VBox {
     if (spec.viewOrDefault() == ViewKind.VALUE) {
       value.getStyleClass().add("tile-value-large");
     }
+    showChart();
+    showHistory();
   }
 
   private void showState(PanelState old, PanelState now) {

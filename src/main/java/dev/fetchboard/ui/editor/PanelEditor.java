@@ -219,6 +219,7 @@ public final class PanelEditor extends ScrollPane {
         view.getValue(),
         null,
         null,
+        p.chart(),
         FormValues.duration(refresh.getText(), "refresh", problems),
         checkList(problems));
   }

@@ -21,12 +21,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The state of one panel as the window shows it: spec, run state, latest result, a short history of
- * latencies. Fed only by the dispatcher on the FX thread; holds no Nodes.
+ * The state of one panel as the window shows it: spec, run state, latest result and the history of
+ * its last runs. Fed only by the dispatcher on the FX thread; holds no Nodes.
  */
 public final class PanelViewModel {
-  /** Latencies kept for the sparkline. */
-  public static final int HISTORY = 40;
+  /** Finished runs kept in {@link #history()}; older ones are dropped. */
+  public static final int HISTORY = 200;
 
   private final ObjectProperty<PanelSpec> spec = new SimpleObjectProperty<>();
   private final ObjectProperty<PanelState> state = new SimpleObjectProperty<>(PanelState.IDLE);
@@ -37,7 +37,11 @@ public final class PanelViewModel {
   private final ObjectProperty<ResultTable> table = new SimpleObjectProperty<>();
   private final LongProperty rowsSoFar = new SimpleLongProperty();
   private final ObjectProperty<Instant> lastRunAt = new SimpleObjectProperty<>();
-  private final ObservableList<Double> latencies = FXCollections.observableArrayList();
+  private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
+  // One wrapper for everyone: it forwards changes through a weak listener, so a wrapper made per
+  // call could be collected and silently stop its listeners.
+  private final ObservableList<RunRecord> readOnlyHistory =
+      FXCollections.unmodifiableObservableList(history);
   private long runId;
 
   public PanelViewModel(PanelSpec spec) {
@@ -97,8 +101,9 @@ public final class PanelViewModel {
     return lastRunAt;
   }
 
-  public ObservableList<Double> latencies() {
-    return latencies;
+  /** The last {@link #HISTORY} finished runs, oldest first; changes once per finished run. */
+  public ObservableList<RunRecord> history() {
+    return readOnlyHistory;
   }
 
   /** A run was accepted and waits (for a slot, or for what {@code waitingFor} says). */
@@ -153,12 +158,19 @@ public final class PanelViewModel {
     }
     detail.set(detailOf(r));
     valueText.set(previewOf(r));
-    if (r.error() == null || r.elapsed().toMillis() > 0) {
-      latencies.add((double) r.elapsed().toMillis());
-      if (latencies.size() > HISTORY) {
-        latencies.remove(0, latencies.size() - HISTORY);
-      }
+    remember(RunRecord.of(r, lastRunAt.get()));
+  }
+
+  private void remember(RunRecord run) {
+    if (history.size() < HISTORY) {
+      history.add(run);
+      return;
     }
+    // One change event per run, also once the history is full.
+    var next = new java.util.ArrayList<RunRecord>(HISTORY);
+    next.addAll(history.subList(history.size() - HISTORY + 1, history.size()));
+    next.add(run);
+    history.setAll(next);
   }
 
   private static PanelState stateOf(Outcome o) {

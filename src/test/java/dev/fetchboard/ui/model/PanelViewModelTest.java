@@ -40,7 +40,11 @@ class PanelViewModelTest {
     vm.finished(failed(1, "connection refused by 127.0.0.1:1"));
     assertThat(vm.state()).isEqualTo(PanelState.FAILED);
     assertThat(vm.problemProperty().get()).isEqualTo("connection refused by 127.0.0.1:1");
-    assertThat(vm.latencies()).containsExactly(12.0);
+    assertThat(vm.history()).hasSize(1);
+    RunRecord run = vm.history().getFirst();
+    assertThat(run.outcome()).isEqualTo(dev.fetchboard.engine.Outcome.FAILED);
+    assertThat(run.latency()).isEqualTo(Duration.ofMillis(12));
+    assertThat(run.message()).isEqualTo("connection refused by 127.0.0.1:1");
   }
 
   @Test
@@ -51,5 +55,53 @@ class PanelViewModelTest {
     vm.progress(1, 10, 0, null);
     assertThat(vm.state()).isEqualTo(PanelState.RUNNING);
     assertThat(vm.problemProperty().get()).isNull();
+  }
+
+  @Test
+  void theHistoryKeepsTheLastRunsOldestFirstAndChangesOncePerRun() {
+    var changes = new java.util.concurrent.atomic.AtomicInteger();
+    vm.history()
+        .addListener(
+            (javafx.collections.ListChangeListener<RunRecord>) c -> changes.incrementAndGet());
+    int runs = PanelViewModel.HISTORY + 50;
+    for (int i = 1; i <= runs; i++) {
+      vm.finished(failed(i, "run " + i));
+    }
+    assertThat(vm.history()).hasSize(PanelViewModel.HISTORY);
+    assertThat(vm.history().getFirst().message()).isEqualTo("run 51");
+    assertThat(vm.history().getLast().message()).isEqualTo("run " + runs);
+    assertThat(changes.get()).isEqualTo(runs);
+  }
+
+  @Test
+  void aNumericValueIsRememberedForTheTrend() {
+    var table =
+        dev.fetchboard.engine.ResultTable.of(
+            java.util.List.of(new dev.fetchboard.engine.Column("n", "int8", true)),
+            java.util.List.<Object[]>of(new Object[] {42L}));
+    var ok =
+        new RunResult(
+            "orders",
+            1,
+            dev.fetchboard.engine.Outcome.OK,
+            null,
+            Instant.now(),
+            Duration.ofMillis(5),
+            null,
+            null,
+            null,
+            null,
+            0,
+            null,
+            table,
+            42L,
+            null,
+            null,
+            null,
+            1,
+            null);
+    vm.finished(ok);
+    assertThat(vm.history().getLast().number()).isEqualTo(42.0);
+    assertThat(vm.history().getLast().rows()).isEqualTo(1);
   }
 }

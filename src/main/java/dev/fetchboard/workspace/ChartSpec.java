@@ -1,0 +1,46 @@
+package dev.fetchboard.workspace;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * How a panel's rows are plotted: column {@code y} (numbers) over column {@code x} (labels, times
+ * or numbers), as a line or as bars.
+ */
+@JsonPropertyOrder({"x", "y", "type"})
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ChartSpec(String x, String y, Type type) {
+
+  /** Line or bar. */
+  public enum Type {
+    LINE,
+    BAR;
+
+    @JsonValue
+    public String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static Type of(String text) {
+      return Arrays.stream(values())
+          .filter(v -> v.key().equalsIgnoreCase(text.trim()))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "unknown chart type '" + text + "' (expected line or bar)"));
+    }
+  }
+
+  /** The type, defaulting to a line. */
+  @JsonIgnore
+  public Type typeOrDefault() {
+    return type == null ? Type.LINE : type;
+  }
+}
