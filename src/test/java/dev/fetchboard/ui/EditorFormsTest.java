@@ -44,6 +44,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The panel forms, driven through their controls in the real window (headless Monocle). */
 @ExtendWith(ApplicationExtension.class)
 class EditorFormsTest {
+  private static final javafx.css.PseudoClass DANGER = atlantafx.base.theme.Styles.STATE_DANGER;
   private final Map<String, String> received = new ConcurrentHashMap<>();
   private TestHttpServer server;
   private Engine engine;
@@ -187,8 +188,10 @@ class EditorFormsTest {
     var connection = robot.lookup("#connection").queryComboBox();
     robot.interact(() -> connection.setValue("gone"));
     assertThat(visibleErrors(robot)).anyMatch(t -> t.startsWith("no connection named 'gone'"));
+    assertThat(connection.getPseudoClassStates()).as("the field is marked").contains(DANGER);
     assertThat(robot.lookup("#run-panel").queryButton().isDisabled()).isTrue();
     robot.interact(() -> connection.setValue("db"));
+    assertThat(connection.getPseudoClassStates()).doesNotContain(DANGER);
     // Ctrl+Enter in the SQL editor runs the panel (and adds no line break).
     robot.clickOn(area);
     robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);

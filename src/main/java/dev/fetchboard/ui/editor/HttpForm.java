@@ -36,8 +36,9 @@ final class HttpForm implements SourceForm {
 
   private final ComboBox<String> method = new ComboBox<>();
   private final TextField url = new TextField();
+  // Not masked: the URL field beside it shows the same values.
   private final KeyValueTable query =
-      new KeyValueTable("name", "value (${variables} allowed)", FormValues::secretName);
+      new KeyValueTable("name", "value (${variables} allowed)", name -> false);
   private final KeyValueTable headers =
       new KeyValueTable("Header-Name", "value, secrets as ${env:NAME}", FormValues::secretName);
   private final BodyFields body;
@@ -122,7 +123,12 @@ final class HttpForm implements SourceForm {
     HBox.setHgrow(url, Priority.ALWAYS);
     row =
         FormValues.add(
-            grid, row, "Request", line, errors.label("http.url"), errors.label("http.method"));
+            grid,
+            row,
+            "Request",
+            line,
+            errors.label("http.url", url),
+            errors.label("http.method", method));
     row = FormValues.add(grid, row, "Query", query, errors.label("http.query"));
     row = FormValues.add(grid, row, "Headers", headers, errors.label("http.headers"));
     row = FormValues.add(grid, row, "Body", body, errors.label("http.body"));
@@ -133,9 +139,10 @@ final class HttpForm implements SourceForm {
             row,
             "Timeout",
             new HBox(12, timeout, followRedirects),
-            errors.label("http.timeout"));
-    row = FormValues.add(grid, row, "Rows (JSONPath)", rowsPath, errors.label("rows"));
-    return FormValues.add(grid, row, "Value (JSONPath)", valuePath, errors.label("value"));
+            errors.label("http.timeout", timeout));
+    row = FormValues.add(grid, row, "Rows (JSONPath)", rowsPath, errors.label("rows", rowsPath));
+    return FormValues.add(
+        grid, row, "Value (JSONPath)", valuePath, errors.label("value", valuePath));
   }
 
   @Override
@@ -148,7 +155,7 @@ final class HttpForm implements SourceForm {
     var h =
         new HttpRequestSpec(
             m,
-            QueryString.base(typed),
+            QueryString.requestBase(typed),
             queryMap(QueryString.params(typed), problems),
             headerMap(problems),
             body.build(problems),

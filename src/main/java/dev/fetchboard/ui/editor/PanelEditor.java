@@ -155,14 +155,16 @@ public final class PanelEditor extends ScrollPane {
       refresh.setText(FormValues.format(p.refresh()));
       checks.setText(p.checks().isEmpty() ? "" : FormValues.yaml(p.checks()));
       var grid = FormValues.grid();
-      int row = FormValues.add(grid, 0, "Title", title, errors.label("id"), errors.label("title"));
+      int row =
+          FormValues.add(
+              grid, 0, "Title", title, errors.label("id", title), errors.label("title", title));
       if (form != null) {
         form.load(p);
         row = form.layout(grid, row);
       }
-      row = FormValues.add(grid, row, "View", view, errors.label("view"));
-      row = FormValues.add(grid, row, "Refresh", refresh, errors.label("refresh"));
-      FormValues.add(grid, row, "Checks (YAML)", checks, errors.label("checks"));
+      row = FormValues.add(grid, row, "View", view, errors.label("view", view));
+      row = FormValues.add(grid, row, "Refresh", refresh, errors.label("refresh", refresh));
+      FormValues.add(grid, row, "Checks (YAML)", checks, errors.label("checks", checks));
       var buttons = new HBox(8, run, stop);
       if (form != null) {
         buttons.getChildren().addAll(form.buttons());

@@ -31,6 +31,16 @@ final class QueryString {
     return url.substring(0, q) + (hash < 0 ? "" : url.substring(hash));
   }
 
+  /**
+   * The URL to store: without its query string and without a fragment, which a client never sends
+   * (and which would swallow the parameters appended after it).
+   */
+  static String requestBase(String url) {
+    String base = base(url);
+    int hash = base.indexOf('#');
+    return hash < 0 ? base : base.substring(0, hash);
+  }
+
   /** The parameters in the URL's query string, in order, decoded. */
   static List<Param> params(String url) {
     int q = url.indexOf('?');

@@ -88,13 +88,17 @@ final class SqlForm implements SourceForm {
             row,
             "Connection",
             new HBox(6, connection, addConnection),
-            errors.label("sql.connection"));
+            errors.label("sql.connection", connection));
     row = FormValues.add(grid, row, "SQL", sql, errors.label("sql.query"));
     row = FormValues.add(grid, row, "Parameters", params, errors.label("sql.params"));
     row =
         FormValues.add(
-            grid, row, "Row cap", new HBox(12, maxRows, allowWrites), errors.label("sql.maxRows"));
-    return FormValues.add(grid, row, "Timeout", timeout, errors.label("sql.timeout"));
+            grid,
+            row,
+            "Row cap",
+            new HBox(12, maxRows, allowWrites),
+            errors.label("sql.maxRows", maxRows));
+    return FormValues.add(grid, row, "Timeout", timeout, errors.label("sql.timeout", timeout));
   }
 
   @Override

@@ -11,6 +11,7 @@ class QueryStringTest {
   void paramsAreDecodedAndJoinedBackEncoded() {
     String url = "https://h/p?a=1&b=x%20y&c=a+b#top";
     assertThat(QueryString.base(url)).isEqualTo("https://h/p#top");
+    assertThat(QueryString.requestBase(url)).isEqualTo("https://h/p");
     assertThat(QueryString.params(url))
         .containsExactly(new Param("a", "1"), new Param("b", "x y"), new Param("c", "a b"));
     assertThat(QueryString.join("https://h/p#top", QueryString.params(url)))
