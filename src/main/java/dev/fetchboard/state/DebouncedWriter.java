@@ -2,6 +2,7 @@ package dev.fetchboard.state;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,9 +55,14 @@ public final class DebouncedWriter<T> {
       if (scheduled != null) {
         scheduled.cancel(false);
       }
-      scheduled =
-          timer.schedule(
-              () -> io.execute(this::writePending), delay.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        scheduled =
+            timer.schedule(
+                () -> io.execute(this::writePending), delay.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        // Closing: flush() writes what waits.
+        scheduled = null;
+      }
     }
   }
 

@@ -209,11 +209,14 @@ public final class MainWindow extends BorderPane {
         .add("Run", "Run the selected panel", editor::runNow, "Shortcut+Enter")
         .add("Run", "Stop all runs", model::stopAll, "Esc")
         .add("Result", "Filter the rows", result::focusFilter, "Shortcut+F")
+        .addBuiltIn("Result", "Copy the selected rows", "Shortcut+C")
+        .addBuiltIn("Result", "Copy the selected rows with headers", "Shortcut+Shift+C")
         .add(
             "Help",
             "Keyboard shortcuts",
             () -> ShortcutSheet.show(getScene().getWindow(), keys),
-            "F1");
+            "F1")
+        .addBuiltIn("Help", "Open the menus", "F10");
     return keys;
   }
 

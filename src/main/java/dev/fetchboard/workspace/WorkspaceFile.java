@@ -62,6 +62,19 @@ public final class WorkspaceFile {
 
   /** Parses and validates workspace text; {@code file} only names it in messages (may be null). */
   public Workspace parse(String text, Path file) throws WorkspaceException {
+    Workspace workspace = parseUnchecked(text, file);
+    List<Problem> problems = new WorkspaceValidator(false).validate(workspace);
+    if (!problems.isEmpty()) {
+      throw new WorkspaceException(file, locate(problems, text));
+    }
+    return workspace;
+  }
+
+  /**
+   * Parses without validating the content: for edits kept for recovery, which may be half done (a
+   * URL still being typed) and must come back as they were rather than be refused.
+   */
+  public Workspace parseUnchecked(String text, Path file) throws WorkspaceException {
     if (text.isBlank()) {
       throw new WorkspaceException(
           file, "the file is empty; a workspace starts with 'fetchboard: 1'", null);
@@ -80,10 +93,6 @@ public final class WorkspaceFile {
     }
     if (workspace == null) {
       throw new WorkspaceException(file, "the file holds no workspace", null);
-    }
-    List<Problem> problems = new WorkspaceValidator(false).validate(workspace);
-    if (!problems.isEmpty()) {
-      throw new WorkspaceException(file, locate(problems, text));
     }
     return workspace;
   }

@@ -213,10 +213,14 @@ public final class PanelEditor extends ScrollPane {
     PanelSpec p = editing.spec();
     return new PanelSpec(
         p.id(),
-        title.getText().strip(),
+        // The form shows defaults (the id as title, a table view); showing them is not an edit,
+        // so a file that left them out keeps leaving them out.
+        p.title() == null && title.getText().strip().equals(p.id())
+            ? null
+            : title.getText().strip(),
         null,
         null,
-        view.getValue(),
+        p.view() == null && view.getValue() == ViewKind.TABLE ? null : view.getValue(),
         null,
         null,
         p.chart(),

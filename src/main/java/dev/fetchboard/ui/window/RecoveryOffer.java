@@ -85,7 +85,7 @@ public final class RecoveryOffer {
         () -> {
           try {
             var r = f.recovery();
-            Workspace ws = new WorkspaceFile().parse(r.yaml(), Path.of("recovered edits"));
+            Workspace ws = new WorkspaceFile().parseUnchecked(r.yaml(), Path.of("recovered edits"));
             Path file = r.file() == null ? null : Path.of(r.file());
             Fingerprint disk = file == null ? null : onDisk(file);
             store.remove(f);

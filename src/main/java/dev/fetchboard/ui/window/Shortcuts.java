@@ -34,6 +34,14 @@ public final class Shortcuts {
     return this;
   }
 
+  /**
+   * Lists keys a control handles itself (the menu bar's F10, copying table rows): shown on the
+   * sheet, not installed.
+   */
+  public Shortcuts addBuiltIn(String group, String action, String... keys) {
+    return add(group, action, null, keys);
+  }
+
   public List<Shortcut> all() {
     return new ArrayList<>(byAction.values());
   }
@@ -49,6 +57,9 @@ public final class Shortcuts {
   /** Puts every key of every shortcut into the scene's accelerators. */
   public void install(Scene scene) {
     for (Shortcut s : byAction.values()) {
+      if (s.run() == null) {
+        continue;
+      }
       for (KeyCombination k : s.keys()) {
         scene.getAccelerators().put(k, s.run());
       }
