@@ -156,6 +156,7 @@ public final class MainWindow extends BorderPane {
     setBottom(status);
     model.selectedProperty().addListener((o, a, b) -> result.show(b));
     result.show(model.selectedProperty().get());
+    result.setOnKeepChart(model::update);
     model.workspaceProperty().addListener((o, a, b) -> environments(b));
     environments(model.workspace());
     new AnimationTimer() {

@@ -62,4 +62,14 @@ class ChartSpecTest {
     assertThatThrownBy(() -> files.parse(withChart("{x: day, y: total, colour: red}"), null))
         .hasMessageContaining("unknown key 'colour'");
   }
+
+  @Test
+  void theCompleteExampleInTheDocsReads() throws Exception {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/workspace.md"));
+    int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+    String example = doc.substring(start, doc.indexOf("```", start));
+    Workspace ws = files.parse(example, null);
+    assertThat(ws.panel("orders-per-day").orElseThrow().chart())
+        .isEqualTo(new ChartSpec("day", "orders", ChartSpec.Type.BAR));
+  }
 }

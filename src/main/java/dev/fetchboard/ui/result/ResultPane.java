@@ -1,6 +1,5 @@
 package dev.fetchboard.ui.result;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fetchboard.engine.CheckOutcome;
 import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.export.TableExporter;
@@ -28,22 +27,23 @@ import javafx.stage.FileChooser;
 
 /**
  * The full result of the selected panel: a summary line, the error with details on demand, and tabs
- * for the rows, the body, the headers and the checks.
+ * for the rows, a chart of them, the body, the headers, the checks and the panel's run history.
  */
 public final class ResultPane extends BorderPane {
-  private static final int BODY_DISPLAY_LIMIT = 2 * 1024 * 1024;
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Label summary = new Label("Select a panel and press Run.");
   private final Label notice = new Label();
   private final Label error = new Label();
   private final TextArea details = new TextArea();
   private final TitledPane detailsPane = new TitledPane("Details", details);
   private final ResultTableView table = new ResultTableView();
-  private final TextArea body = new TextArea();
+  private final BodyView body = new BodyView();
+  private final ChartTab chart = new ChartTab();
+  private final HistoryTab history = new HistoryTab();
   private final TextArea headers = new TextArea();
   private final TextArea checks = new TextArea();
   private final TabPane tabs = new TabPane();
+  private final Tab rowsTab = new Tab("Rows");
+  private final Tab bodyTab = new Tab("Body", body);
   private final TextField filter = new TextField();
   private final Label counts = new Label();
   private final Button exportButton = new Button("Export…");
@@ -59,7 +59,7 @@ public final class ResultPane extends BorderPane {
     notice.getStyleClass().add("result-notice");
     error.getStyleClass().add("result-error");
     error.setWrapText(true);
-    for (TextArea t : List.of(body, headers, checks, details)) {
+    for (TextArea t : List.of(headers, checks, details)) {
       t.setEditable(false);
       t.getStyleClass().add("mono");
     }
@@ -92,12 +92,20 @@ public final class ResultPane extends BorderPane {
     rowsBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     var rowsView = new BorderPane(table);
     rowsView.setTop(rowsBar);
+    rowsTab.setContent(rowsView);
+    var chartTab = new Tab("Chart", chart);
+    var historyTab = new Tab("History", history);
+    chartTab.selectedProperty().addListener((o, was, is) -> chart.setActive(is));
+    historyTab.selectedProperty().addListener((o, was, is) -> history.setActive(is));
+    rowsTab.selectedProperty().addListener((o, was, is) -> refresh());
     tabs.getTabs()
         .addAll(
-            new Tab("Rows", rowsView),
-            new Tab("Body", body),
+            rowsTab,
+            chartTab,
+            bodyTab,
             new Tab("Headers", headers),
-            new Tab("Checks", checks));
+            new Tab("Checks", checks),
+            historyTab);
     tabs.getTabs().forEach(t -> t.setClosable(false));
     setTop(top);
     setCenter(tabs);
@@ -108,9 +116,26 @@ public final class ResultPane extends BorderPane {
     return table;
   }
 
+  public ChartTab chart() {
+    return chart;
+  }
+
+  public HistoryTab history() {
+    return history;
+  }
+
+  public BodyView body() {
+    return body;
+  }
+
+  /** Where the Chart tab's "Keep in workspace" sends the changed panel. */
+  public void setOnKeepChart(java.util.function.Consumer<dev.fetchboard.workspace.PanelSpec> keep) {
+    chart.setOnKeep(keep);
+  }
+
   /** Puts the cursor in the filter box (Ctrl+F). */
   public void focusFilter() {
-    tabs.getSelectionModel().select(0);
+    tabs.getSelectionModel().select(rowsTab);
     filter.requestFocus();
   }
 
@@ -198,6 +223,9 @@ public final class ResultPane extends BorderPane {
   public void show(PanelViewModel vm) {
     shown = vm;
     shownResult = null;
+    body.show(null);
+    chart.show(vm);
+    history.show(vm);
     refresh();
   }
 
@@ -212,11 +240,16 @@ public final class ResultPane extends BorderPane {
       table.show(null, 0);
       return;
     }
-    table.show(vm.tableProperty().get(), vm.rowsSoFarProperty().get());
+    // A table in a hidden tab is still laid out, and creating its cells can take a frame; it
+    // catches up when its tab is selected.
+    boolean rowsShown = rowsTab.isSelected();
+    if (rowsShown) {
+      table.show(vm.tableProperty().get(), vm.rowsSoFarProperty().get());
+    }
     showCounts();
     RunResult r = vm.resultProperty().get();
     String rows =
-        table.behind(vm.rowsSoFarProperty().get())
+        rowsShown && table.behind(vm.rowsSoFarProperty().get())
             ? String.format(" · loading rows %,d…", table.loadedRows())
             : "";
     summary.setText(
@@ -234,7 +267,8 @@ public final class ResultPane extends BorderPane {
       notice.setVisible(false);
       error.setVisible(false);
       detailsPane.setVisible(false);
-      body.clear();
+      body.show(null);
+      chart.show(vm);
       headers.clear();
       checks.clear();
       return;
@@ -246,35 +280,17 @@ public final class ResultPane extends BorderPane {
     error.setVisible(problem != null);
     detailsPane.setVisible(r.error() != null && r.error().details() != null);
     details.setText(r.error() == null || r.error().details() == null ? "" : r.error().details());
-    body.setText(bodyText(r));
+    body.show(r);
+    chart.show(vm);
     headers.setText(headersText(r));
     checks.setText(checksText(r));
-    if (r.table() == null && r.body() != null) {
-      tabs.getSelectionModel().select(1);
-    } else if (r.table() != null) {
-      tabs.getSelectionModel().select(0);
+    // Go where the result is, but never away from a tab the user chose that has something to show.
+    Tab selected = tabs.getSelectionModel().getSelectedItem();
+    if (selected == rowsTab && r.table() == null && r.body() != null) {
+      tabs.getSelectionModel().select(bodyTab);
+    } else if (selected == bodyTab && r.body() == null && r.table() != null) {
+      tabs.getSelectionModel().select(rowsTab);
     }
-  }
-
-  private static String bodyText(RunResult r) {
-    if (r.body() == null) {
-      return "";
-    }
-    String b = r.body();
-    if (b.length() > BODY_DISPLAY_LIMIT) {
-      return b.substring(0, BODY_DISPLAY_LIMIT)
-          + "\n… ("
-          + ByteSize.human(b.length())
-          + " in all; the first 2 MB are shown)";
-    }
-    if (r.contentType() != null && r.contentType().contains("json") && b.length() < 512 * 1024) {
-      try {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(b));
-      } catch (java.io.IOException e) {
-        return b;
-      }
-    }
-    return b;
   }
 
   private static String headersText(RunResult r) {

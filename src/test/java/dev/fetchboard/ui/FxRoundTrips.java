@@ -1,0 +1,108 @@
+package dev.fetchboard.ui;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+
+/**
+ * Measures how quickly the FX thread answers: a worker thread posts a {@code Platform.runLater}
+ * every few milliseconds and records how long each took to run, and how much CPU time the FX thread
+ * itself spent meanwhile. A slow answer with little FX CPU means the thread was made to wait (other
+ * processes, a garbage collection), not that the window was busy.
+ */
+final class FxRoundTrips implements AutoCloseable {
+  /** One round trip: wall time, and the FX thread's CPU time within it, in ms. */
+  record Trip(long millis, long fxCpuMillis) {}
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private final List<Trip> trips = new ArrayList<>();
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final long fxThreadId;
+  private final Thread prober;
+
+  private FxRoundTrips(long fxThreadId) {
+    this.fxThreadId = fxThreadId;
+    prober = Thread.ofPlatform().name("fx-round-trips").daemon().start(this::probe);
+  }
+
+  static FxRoundTrips start() throws InterruptedException {
+    var id = new long[1];
+    var found = new CountDownLatch(1);
+    Platform.runLater(
+        () -> {
+          id[0] = Thread.currentThread().threadId();
+          found.countDown();
+        });
+    found.await();
+    return new FxRoundTrips(id[0]);
+  }
+
+  private void probe() {
+    while (running.get()) {
+      var answered = new CountDownLatch(1);
+      long cpu0 = THREADS.getThreadCpuTime(fxThreadId);
+      long t0 = System.nanoTime();
+      Platform.runLater(answered::countDown);
+      try {
+        answered.await();
+        long wall = System.nanoTime() - t0;
+        long cpu = THREADS.getThreadCpuTime(fxThreadId) - cpu0;
+        synchronized (trips) {
+          trips.add(
+              new Trip(TimeUnit.NANOSECONDS.toMillis(wall), TimeUnit.NANOSECONDS.toMillis(cpu)));
+        }
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  int count() {
+    synchronized (trips) {
+      return trips.size();
+    }
+  }
+
+  /** The round trip (ms) that {@code p} percent of them took at most; 100 is the slowest. */
+  long percentile(double p) {
+    List<Long> sorted;
+    synchronized (trips) {
+      sorted = trips.stream().map(Trip::millis).sorted().toList();
+    }
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+    return sorted.get(Math.clamp(index, 0, sorted.size() - 1));
+  }
+
+  /** The most CPU time the FX thread spent within one round trip, in ms. */
+  long busiestFxCpuMillis() {
+    synchronized (trips) {
+      return trips.stream().mapToLong(Trip::fxCpuMillis).max().orElse(0);
+    }
+  }
+
+  /** The slowest round trips, slowest first, for messages. */
+  List<Trip> slowest(int n) {
+    synchronized (trips) {
+      return trips.stream()
+          .sorted((a, b) -> Long.compare(b.millis(), a.millis()))
+          .limit(n)
+          .toList();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running.set(false);
+    prober.join();
+  }
+}

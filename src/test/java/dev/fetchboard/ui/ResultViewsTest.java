@@ -1,0 +1,307 @@
+package dev.fetchboard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fetchboard.engine.Engine;
+import dev.fetchboard.engine.EngineConfig;
+import dev.fetchboard.http.HttpSource;
+import dev.fetchboard.sql.ConnectionCheck;
+import dev.fetchboard.sql.SqlSource;
+import dev.fetchboard.testing.Panels;
+import dev.fetchboard.testing.TestDatabase;
+import dev.fetchboard.testing.TestHttpServer;
+import dev.fetchboard.ui.dashboard.TileView;
+import dev.fetchboard.ui.live.UiDispatcher;
+import dev.fetchboard.ui.model.PanelState;
+import dev.fetchboard.ui.model.PanelViewModel;
+import dev.fetchboard.ui.model.RunRecord;
+import dev.fetchboard.ui.model.WorkspaceViewModel;
+import dev.fetchboard.ui.result.BodyView;
+import dev.fetchboard.ui.result.ChartTab;
+import dev.fetchboard.ui.result.HistoryTab;
+import dev.fetchboard.ui.result.ResultPane;
+import dev.fetchboard.workspace.ChartSpec;
+import dev.fetchboard.workspace.ConnectionSpec;
+import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.SqlQuerySpec;
+import dev.fetchboard.workspace.ViewKind;
+import dev.fetchboard.workspace.Workspace;
+import dev.fetchboard.workspace.WorkspaceFile;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ListCell;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The result area's Chart, History and Body tabs in the real window (headless Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class ResultViewsTest {
+  private static final byte[] BIG_BODY = bigJson(10 * 1024 * 1024);
+  private static final long BIG_BODY_LINES =
+      new String(BIG_BODY, StandardCharsets.UTF_8).lines().count();
+
+  private TestHttpServer server;
+  private Engine engine;
+  private WorkspaceViewModel model;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    server = new TestHttpServer();
+    server.respond(
+        "/sales",
+        200,
+        "application/json",
+        "{\"items\":[{\"region\":\"north\",\"total\":12},{\"region\":\"south\",\"total\":7},"
+            + "{\"region\":\"east\",\"total\":30}]}");
+    server.handle(
+        "/big",
+        ex -> {
+          ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+          ex.sendResponseHeaders(200, BIG_BODY.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(BIG_BODY);
+          }
+        });
+    engine =
+        new Engine(
+            EngineConfig.DEFAULT,
+            List.of(new HttpSource(), new SqlSource(null, Map.of(), Path.of("/nonexistent"))));
+    var dispatcher = new UiDispatcher();
+    model = new WorkspaceViewModel(engine, dispatcher);
+    var window =
+        new MainWindow(
+            model, dispatcher, spec -> new ConnectionCheck(true, "test", Duration.ZERO, "ok"));
+    var scene = new Scene(window, 1200, 800);
+    scene.getStylesheets().add(FetchboardApp.class.getResource("fetchboard.css").toExternalForm());
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void tearDown() {
+    engine.close();
+    server.close();
+  }
+
+  /** A JSON array of objects, one per line, with non-ASCII text, of about {@code size} bytes. */
+  private static byte[] bigJson(int size) {
+    var sb = new StringBuilder(size + 200).append("[\n");
+    for (int i = 0; sb.length() < size; i++) {
+      sb.append(i == 0 ? "" : ",\n")
+          .append("{\"id\":")
+          .append(i)
+          .append(",\"name\":\"Grüße € ")
+          .append(i)
+          .append("\",\"note\":\"")
+          .append("x".repeat(60))
+          .append("\"}");
+    }
+    return sb.append("\n]\n").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void open(Workspace ws) {
+    WaitForAsyncUtils.asyncFx(() -> model.open(ws, null));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private PanelViewModel panel(String id) {
+    return model.panels().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition)
+      throws Exception {
+    try {
+      WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("timed out waiting until " + what, e);
+    }
+  }
+
+  /** Clicks the result area's tab named {@code name} (the form has labels with the same text). */
+  private void selectTab(FxRobot robot, String name) {
+    var tabs = robot.lookup(".result-pane .tab-pane").queryAs(javafx.scene.control.TabPane.class);
+    var tab =
+        tabs.getTabs().stream().filter(t -> t.getText().equals(name)).findFirst().orElseThrow();
+    robot.clickOn(
+        robot
+            .from(tabs)
+            .lookup(".tab-label")
+            .match(n -> ((javafx.scene.control.Label) n).getText().equals(name))
+            .queryAs(javafx.scene.Node.class));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(tab.isSelected()).as(name + " tab selected").isTrue();
+  }
+
+  private ResultPane resultPane(FxRobot robot) {
+    return robot.lookup(".result-pane").queryAs(ResultPane.class);
+  }
+
+  private TileView tile(FxRobot robot, String id) {
+    return robot.lookup(".tile").queryAllAs(TileView.class).stream()
+        .filter(t -> t.viewModel().id().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aSqlResultIsChartedBoundedAndTheChoiceIsKeptInTheWorkspace(FxRobot robot) throws Exception {
+    var query =
+        "select date '2026-01-01' + g as day, g * 2 as total from generate_series(1, 3000) g";
+    open(
+        Workspace.named("sql")
+            .withConnections(Map.of("db", ConnectionSpec.ofUrl(TestDatabase.url())))
+            .withPanels(
+                List.of(
+                    PanelSpec.sql("sales", "sales", SqlQuerySpec.of("db", query))
+                        .withView(ViewKind.CHART))));
+    robot.clickOn("#run-all");
+    waitUntil("the query is done", () -> panel("sales").state() == PanelState.OK);
+    selectTab(robot, "Chart");
+    ChartTab tab = resultPane(robot).chart();
+    waitUntil("the chart is drawn", () -> tab.chart() instanceof LineChart);
+    @SuppressWarnings("unchecked")
+    var line = (LineChart<Number, Number>) tab.chart();
+    var points = line.getData().getFirst().getData();
+    assertThat(points).hasSize(2000);
+    assertThat(points.getFirst().getYValue().doubleValue()).isEqualTo(2);
+    assertThat(points.getLast().getYValue().doubleValue()).isEqualTo(4000);
+    assertThat(line.getXAxis().getLabel()).isEqualTo("day");
+    assertThat(line.getYAxis().getLabel()).isEqualTo("total");
+    assertThat(tab.data().notice()).isEqualTo("first 2,000 points of 3,000 rows plotted");
+    assertThat(robot.lookup(".chart-tab .result-counts").queryLabeled().getText())
+        .isEqualTo("first 2,000 points of 3,000 rows plotted");
+    assertThat(tile(robot, "sales").chartValues()).hasSize(500).startsWith(2.0, 4.0);
+
+    robot.interact(
+        () ->
+            robot
+                .lookup("#chart-type")
+                .<ChartSpec.Type>queryComboBox()
+                .setValue(ChartSpec.Type.BAR));
+    waitUntil("the bars are drawn", () -> tab.chart() instanceof BarChart);
+    assertThat(((XYChart<?, ?>) tab.chart()).getData().getFirst().getData()).hasSize(2000);
+    assertThat(panel("sales").spec().chart()).as("nothing saved before Keep").isNull();
+    robot.clickOn("#chart-keep");
+    WaitForAsyncUtils.waitForFxEvents();
+    var kept = new ChartSpec("day", "total", ChartSpec.Type.BAR);
+    assertThat(model.workspace().panel("sales").orElseThrow().chart()).isEqualTo(kept);
+    assertThat(model.dirtyProperty().get()).isTrue();
+    String yaml = new WorkspaceFile().toYaml(model.workspace());
+    assertThat(new WorkspaceFile().parse(yaml, null).panels().getFirst().chart()).isEqualTo(kept);
+  }
+
+  @Test
+  void rowsTakenFromJsonAreChartedToo(FxRobot robot) throws Exception {
+    open(
+        Workspace.named("w")
+            .withPanels(List.of(Panels.get("sales", server.url("/sales")).withRows("$.items"))));
+    robot.clickOn("#run-all");
+    waitUntil("the request is done", () -> panel("sales").state() == PanelState.OK);
+    selectTab(robot, "Chart");
+    ChartTab tab = resultPane(robot).chart();
+    waitUntil("the chart is drawn", () -> tab.chart() != null);
+    assertThat(tab.data().x()).isEqualTo("region");
+    assertThat(tab.data().y()).isEqualTo("total");
+    var values =
+        tab.chart().getData().getFirst().getData().stream()
+            .map(d -> ((Number) d.getYValue()).doubleValue())
+            .toList();
+    assertThat(values).containsExactly(12.0, 7.0, 30.0);
+  }
+
+  @Test
+  void theHistoryListsEveryRunAndFeedsTheTilesSparkline(FxRobot robot) throws Exception {
+    open(Workspace.named("w").withPanels(List.of(Panels.get("sales", server.url("/sales")))));
+    PanelViewModel vm = panel("sales");
+    for (int i = 1; i <= 5; i++) {
+      int runs = i;
+      robot.clickOn("#run-all");
+      waitUntil("run " + i + " is done", () -> vm.history().size() == runs);
+    }
+    selectTab(robot, "History");
+    HistoryTab history = resultPane(robot).history();
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(history.runs().getItems()).hasSize(5);
+    assertThat(history.runs().getItems().getFirst())
+        .as("newest first")
+        .isSameAs(vm.history().getLast());
+    assertThat(history.runs().getItems()).allMatch(r -> r.status() == 200 && r.rows() == 1);
+    List<Double> latencies =
+        vm.history().stream().map(r -> (double) r.latency().toMillis()).toList();
+    assertThat(history.latencies().getData())
+        .extracting(d -> d.getYValue().doubleValue())
+        .containsExactlyElementsOf(latencies);
+    assertThat(tile(robot, "sales").sparklineValues()).containsExactlyElementsOf(latencies);
+    assertThat(vm.history()).extracting(RunRecord::message).containsOnly("");
+  }
+
+  @Test
+  void aTenMegabyteBodyLoadsWhileTheWindowKeepsAnsweringAndSavesExactly(
+      FxRobot robot, @TempDir Path dir) throws Exception {
+    open(
+        Workspace.named("w")
+            .withPanels(
+                List.of(
+                    Panels.get("big", server.url("/big")),
+                    Panels.get("small", server.url("/sales")))));
+    // A first small result warms up what any result costs once (classes, JIT, cell skins), so the
+    // measurement is about the size of the body.
+    robot.interact(() -> model.selectedProperty().set(panel("small")));
+    robot.interact(() -> model.run(panel("small").spec()));
+    waitUntil("the small panel is done", () -> panel("small").state() == PanelState.OK);
+    robot.interact(() -> model.selectedProperty().set(panel("big")));
+    selectTab(robot, "Body");
+    BodyView body = resultPane(robot).body();
+    var loading = FxRoundTrips.start();
+    robot.interact(() -> model.run(panel("big").spec()));
+    waitUntil(
+        "the body's lines are listed (state " + panel("big").state() + ")",
+        () -> body.shownLines().size() == BIG_BODY_LINES);
+    Thread.sleep(300);
+    loading.close();
+    assertThat(panel("big").state()).isEqualTo(PanelState.OK);
+    String measured =
+        String.format(
+            "FX round trips while 10 MB loaded: %d, median %d ms, slowest (wall ms, FX CPU ms) %s",
+            loading.count(), loading.percentile(50), loading.slowest(3));
+    // The window answers within 100 ms: the FX thread never works that long at a stretch (a text
+    // area given this body works for seconds). On a shared machine a round trip can still take
+    // longer while the thread waits for the CPU or a garbage collection; that is not the window.
+    assertThat(loading.count()).as(measured).isGreaterThan(20);
+    assertThat(loading.busiestFxCpuMillis()).as(measured).isLessThan(100);
+    assertThat(loading.percentile(50)).as(measured).isLessThan(20);
+    assertThat(loading.percentile(100)).as(measured).isLessThan(1000);
+    assertThat(body.shownLines().subList(0, 2))
+        .containsExactly(
+            "[", "{\"id\":0,\"name\":\"Grüße € 0\",\"note\":\"" + "x".repeat(60) + "\"},");
+    assertThat(body.info()).contains("not pretty-printed");
+    var visible =
+        robot.lookup("#body-lines .list-cell").queryAllAs(ListCell.class).stream()
+            .filter(c -> c.isVisible() && c.getItem() != null)
+            .map(c -> (String) c.getItem())
+            .toList();
+    assertThat(visible).contains("[").hasSizeLessThan(100);
+
+    Path saved = dir.resolve("body.json");
+    var task = WaitForAsyncUtils.asyncFx(() -> body.saveTo(saved)).get();
+    waitUntil("the body is saved", task::isDone);
+    assertThat(Files.readAllBytes(saved)).isEqualTo(BIG_BODY);
+  }
+}
