@@ -89,11 +89,28 @@ mkdir -p "$out/train/api"
 start_web_server "$jdk" "$out/train/api" "$out/train/server.log"
 trap 'kill "$WEB_PID" 2>/dev/null || true' EXIT
 write_workspace "$out/train" "$WEB_PORT"
-JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$aot -Xlog:aot=warning" \
-  "$app/bin/Fetchboard" run "$out/train/workspace.yaml" >"$out/train/run.log" 2>&1 || {
+# With a display (or Xvfb to make one) the training run opens the window too: it runs the
+# workspace on the command line, then in the window, opens each panel and quits (AotTraining), so
+# the window's classes are in the cache as well. Without one, only the command line is trained.
+train=(run "$out/train/workspace.yaml")
+train_opts="-XX:AOTCacheOutput=$aot -Xlog:aot=warning"
+if [[ -z "${DISPLAY:-}" ]] && command -v Xvfb >/dev/null; then
+  Xvfb :91 -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+  XVFB_PID=$!
+  trap 'kill "$WEB_PID" "$XVFB_PID" 2>/dev/null || true' EXIT
+  export DISPLAY=:91
+  sleep 1
+fi
+if [[ -n "${DISPLAY:-}" ]]; then
+  train=(gui "$out/train/workspace.yaml")
+  train_opts="$train_opts -Dfetchboard.aotTraining=true"
+fi
+echo "AOT cache: training on: ${train[0]}"
+JAVA_TOOL_OPTIONS="$train_opts" timeout 300 "$app/bin/Fetchboard" "${train[@]}" >"$out/train/run.log" 2>&1 || {
   cat "$out/train/run.log" >&2
   exit 1
 }
+[[ -n "${XVFB_PID:-}" ]] && kill "$XVFB_PID" 2>/dev/null || true
 [[ -s "$aot" ]] || { echo "no AOT cache written; see $out/train/run.log" >&2; exit 1; }
 # The launcher passes -XX:AOTCache= whenever the cache exists; AOTMode=on fails if it does not fit.
 JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$app/bin/Fetchboard" --version >/dev/null 2>&1 ||

@@ -12,6 +12,10 @@ public final class Launcher {
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || args[0].equals("gui")) {
       String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
+      if (Boolean.getBoolean("fetchboard.aotTraining") && rest.length > 0) {
+        // The AOT training run records one process: let it run the command line's path too.
+        FetchboardCommand.execute(new String[] {"run", rest[0]});
+      }
       Class.forName("dev.fetchboard.ui.FetchboardApp")
           .getMethod("launchApp", String[].class)
           .invoke(null, (Object) rest);

@@ -34,7 +34,8 @@ class ArchitectureTest {
             "dev.fetchboard.engine..",
             "dev.fetchboard.http..",
             "dev.fetchboard.sql..",
-            "dev.fetchboard.interop..")
+            "dev.fetchboard.interop..",
+            "dev.fetchboard.state..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.fetchboard.ui..", "dev.fetchboard.cli..")

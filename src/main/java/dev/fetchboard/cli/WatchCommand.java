@@ -130,7 +130,16 @@ public final class WatchCommand implements Callable<Integer> {
         out.println("start: " + startStats);
       }
       scheduler.start(workspace);
-      if (stopAfter == null) {
+      if (stats && stopAfter != null) {
+        // Start and end alone compare an idle process with a closed one; a snapshot once warmed up
+        // and one just before stopping show whether connections and memory stay flat under load.
+        long warmMillis = Math.min(60_000, stopAfter.toMillis() / 2);
+        if (!stop.await(warmMillis, TimeUnit.MILLISECONDS)) {
+          out.println("warm:  " + Snapshot.take());
+        }
+        stop.await(stopAfter.toMillis() - warmMillis, TimeUnit.MILLISECONDS);
+        out.println("last:  " + Snapshot.take());
+      } else if (stopAfter == null) {
         stop.await();
       } else {
         stop.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS);
@@ -148,7 +157,7 @@ public final class WatchCommand implements Callable<Integer> {
     out.println(tally.summary(ran));
     if (stats) {
       System.gc();
-      out.println("end:   " + Snapshot.take());
+      out.println("closed: " + Snapshot.take());
     }
     out.flush();
     return tally.failed.get() == 0 && tally.problems() == 0
@@ -229,23 +238,36 @@ public final class WatchCommand implements Callable<Integer> {
     }
   }
 
-  /** Heap, threads and open files of this process, for soak checks. */
+  /** Heap, threads, open files and sockets of this process, for soak checks. */
   static final class Snapshot {
     static String take() {
       var mem = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
       int threads = ManagementFactory.getThreadMXBean().getThreadCount();
       long fds = -1;
+      long sockets = -1;
       try (var s = Files.list(Path.of("/proc/self/fd"))) {
-        fds = s.count();
+        var links = s.map(Snapshot::target).toList();
+        fds = links.size();
+        // Open connections (HTTP keep-alive, database pool) show up as socket links.
+        sockets = links.stream().filter(t -> t.startsWith("socket:")).count();
       } catch (java.io.IOException | UnsupportedOperationException ignored) {
         // not on Linux: left out
       }
       return String.format(
           Locale.ROOT,
-          "heap used %d MB, platform threads %d, open files %d",
+          "heap used %d MB, platform threads %d, open files %d, sockets %d",
           mem.getUsed() / (1024 * 1024),
           threads,
-          fds);
+          fds,
+          sockets);
+    }
+
+    private static String target(Path fd) {
+      try {
+        return Files.readSymbolicLink(fd).toString();
+      } catch (java.io.IOException e) {
+        return ""; // closed while listing
+      }
     }
   }
 }

@@ -21,10 +21,14 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
   /** Orders generated in the sample on first start. */
   public static final int SAMPLE_ORDERS = 1_000_000;
 
+  /** How long a second Fetchboard waits for the first one's server and sample. */
+  private static final java.time.Duration SHARED_WAIT = java.time.Duration.ofMinutes(5);
+
   private final Path dataDir;
   private final int sampleOrders;
   private final CompletableFuture<ConnectionSpec> ready = new CompletableFuture<>();
   private volatile EmbeddedPostgres server;
+  private volatile DataFolderLock ownership;
   private volatile boolean closed;
 
   /**
@@ -44,6 +48,15 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
 
   private void start() {
     try {
+      Files.createDirectories(dataDir.toAbsolutePath().getParent());
+      ownership = DataFolderLock.tryAcquire(dataDir);
+      if (ownership == null) {
+        // Another running Fetchboard owns the server on this folder: use it, never stop it.
+        int port = RunningServer.awaitReady(dataDir, SHARED_WAIT);
+        RunningServer.awaitSample(port, SampleDatabase.NAME, SHARED_WAIT);
+        ready.complete(spec(port));
+        return;
+      }
       Files.createDirectories(dataDir);
       stopOrphanedServer(dataDir);
       var pg =
@@ -63,28 +76,35 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
       props.setProperty("user", "postgres");
       String base = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/";
       SampleDatabase.ensure(base + "postgres", base + SampleDatabase.NAME, props, sampleOrders);
-      ready.complete(
-          new ConnectionSpec(
-              null,
-              "127.0.0.1",
-              pg.getPort(),
-              SampleDatabase.NAME,
-              "postgres",
-              null,
-              "disable",
-              null,
-              null,
-              null));
+      ready.complete(spec(pg.getPort()));
     } catch (IOException | java.sql.SQLException | RuntimeException e) {
+      ready.completeExceptionally(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       ready.completeExceptionally(e);
     }
   }
 
+  private static ConnectionSpec spec(int port) {
+    return new ConnectionSpec(
+        null,
+        "127.0.0.1",
+        port,
+        SampleDatabase.NAME,
+        "postgres",
+        null,
+        "disable",
+        null,
+        null,
+        null);
+  }
+
   /**
    * A Fetchboard that crashed leaves its PostgreSQL running on the data folder, and a new one could
-   * not start beside it. The server's pid file names it: if that process is a postgres on this very
-   * folder, stop it (it has no clients left) and wait for it to go. A pid file whose process is
-   * gone is stale, and PostgreSQL itself removes it.
+   * not start beside it. Called only while holding the folder's lock, so no running Fetchboard uses
+   * that server. The server's pid file names it: if that process is a postgres on this very folder,
+   * stop it and wait for it to go. A pid file whose process is gone is stale, and PostgreSQL itself
+   * removes it.
    */
   static void stopOrphanedServer(Path dataDir) throws IOException {
     Path pidFile = dataDir.resolve("postmaster.pid");
@@ -159,6 +179,10 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
       } catch (IOException ignored) {
         // the server is going away with the process anyway
       }
+    }
+    DataFolderLock owned = ownership;
+    if (owned != null) {
+      owned.close();
     }
   }
 }

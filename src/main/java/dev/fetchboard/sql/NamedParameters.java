@@ -8,13 +8,13 @@ import java.util.List;
  * literals, quoted identifiers, comments, dollar-quoted bodies and {@code ::} casts, so parameters
  * are always bound values and never spliced into the text.
  */
-final class NamedParameters {
+public final class NamedParameters {
   private NamedParameters() {}
 
   /** The SQL with {@code ?} for each placeholder, and the placeholder names in order. */
-  record Parsed(String sql, List<String> names) {}
+  public record Parsed(String sql, List<String> names) {}
 
-  static Parsed parse(String sql) {
+  public static Parsed parse(String sql) {
     var out = new StringBuilder(sql.length());
     var names = new ArrayList<String>();
     int i = 0;

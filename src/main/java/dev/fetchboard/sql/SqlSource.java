@@ -32,6 +32,13 @@ import org.jooq.impl.DSL;
  */
 public final class SqlSource implements Source {
   private static final int FETCH_SIZE = 5000;
+
+  /**
+   * The first fetch is small so the first rows show at once even when the server produces them
+   * slowly; later fetches are large, for throughput.
+   */
+  private static final int FIRST_FETCH_SIZE = 200;
+
   private static final Duration SLACK = Duration.ofSeconds(2);
   private static final Pattern RETURNS_ROWS =
       Pattern.compile("(?is)^\\s*\\(*\\s*(select|with|values|table|show|explain|fetch)\\b.*");
@@ -220,7 +227,7 @@ public final class SqlSource implements Source {
 
   private SourceOutput readRows(DSLContext dsl, String sql, Object[] binds, int cap, RunContext ctx)
       throws Exception {
-    var query = dsl.resultQuery(sql, binds).fetchSize(FETCH_SIZE).keepStatement(true);
+    var query = dsl.resultQuery(sql, binds).fetchSize(FIRST_FETCH_SIZE).keepStatement(true);
     try (var abort = ctx.cancellation().onCancel(query::cancel);
         ResultSet rs = query.fetchResultSet()) {
       var reader = new CellReader(rs.getMetaData());
@@ -234,7 +241,11 @@ public final class SqlSource implements Source {
         }
         table.add(reader.read(rs));
         n++;
-        if (n % FETCH_SIZE == 0) {
+        if (n == 1) {
+          // pgjdbc reads the fetch size again for every fetch: the rest come in large batches.
+          rs.setFetchSize(FETCH_SIZE);
+          ctx.progress(0, n, table, true);
+        } else if (n == FIRST_FETCH_SIZE || (n - FIRST_FETCH_SIZE) % FETCH_SIZE == 0) {
           // The driver's buffer is empty and the next rs.next() waits for the server: report now,
           // past the throttle, so rows already here never wait behind a slow query.
           ctx.progress(0, n, table, true);

@@ -10,12 +10,13 @@ import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.engine.Workers;
 import dev.fetchboard.sql.SqlSource;
+import dev.fetchboard.state.WorkspaceStore;
 import dev.fetchboard.ui.live.UiDispatcher;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
+import dev.fetchboard.ui.window.WindowServices;
 import dev.fetchboard.workspace.PanelResolver;
 import dev.fetchboard.workspace.Variables;
 import dev.fetchboard.workspace.Workspace;
-import dev.fetchboard.workspace.WorkspaceFile;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -34,6 +35,16 @@ public final class FetchboardApp extends Application {
   private SampleApi sampleApi;
   private SqlSource tester;
   private WorkspaceViewModel model;
+  private MainWindow window;
+  private WindowServices services;
+
+  /**
+   * Reads the settings on the launcher thread, before the window exists (no I/O on the FX thread).
+   */
+  @Override
+  public void init() {
+    services = WindowServices.forUser(AppDirs.forUser());
+  }
 
   /** Called by the launcher; {@code args} may hold a workspace file. */
   public static void launchApp(String[] args) {
@@ -49,7 +60,7 @@ public final class FetchboardApp extends Application {
     tester = new SqlSource(database);
     var dispatcher = new UiDispatcher();
     model = new WorkspaceViewModel(engine, dispatcher);
-    var window =
+    window =
         new MainWindow(
             model,
             dispatcher,
@@ -60,7 +71,8 @@ public final class FetchboardApp extends Application {
               } catch (Variables.UnknownVariableException e) {
                 return new dev.fetchboard.sql.ConnectionCheck(false, null, null, e.getMessage());
               }
-            });
+            },
+            services);
     var scene = new Scene(window, 1400, 900);
     scene.getStylesheets().add(FetchboardApp.class.getResource("fetchboard.css").toExternalForm());
     window.installShortcuts(scene);
@@ -69,6 +81,7 @@ public final class FetchboardApp extends Application {
     stage.setScene(scene);
     stage.setMinWidth(900);
     stage.setMinHeight(600);
+    window.trackWindow(stage);
     stage.show();
     if (Boolean.getBoolean("fetchboard.traceStartup")) {
       // For start-up measurements: milliseconds from process start to the first frame.
@@ -91,15 +104,25 @@ public final class FetchboardApp extends Application {
         .add(
             new javafx.scene.image.Image(
                 FetchboardApp.class.getResourceAsStream("/assets/icons/fetchboard-64.png")));
+    if (AotTraining.requested()) {
+      AotTraining.exercise(model);
+    }
     List<String> args = getParameters().getRaw();
     // Everything not needed for the first frame starts after it: the database, the sample API,
     // reading the workspace.
     Platform.runLater(
         () -> {
           SqlSource.preloadInBackground();
+          window.offerRecovery();
+          Path last = window.lastWorkspace();
           if (!args.isEmpty()) {
             database.startInBackground();
             window.openFile(Path.of(args.getFirst()));
+          } else if (last != null
+              && !last.getFileName().toString().equals(SampleWorkspace.FILE_NAME)) {
+            // The workspace open at the last close; if it is gone, the window says so.
+            database.startInBackground();
+            window.openFile(last);
           } else {
             openSample(dirs);
           }
@@ -117,11 +140,13 @@ public final class FetchboardApp extends Application {
               try {
                 sampleApi = SampleApi.start();
                 Path file = SampleWorkspace.install(dirs.data());
-                Workspace ws =
-                    SampleWorkspace.pointedAt(new WorkspaceFile().read(file), sampleApi.baseUrl());
+                var opened = new WorkspaceStore().read(file);
+                Workspace ws = SampleWorkspace.pointedAt(opened.workspace(), sampleApi.baseUrl());
                 Platform.runLater(
                     () -> {
-                      model.open(ws, file);
+                      if (!window.fileActions().showFirst(ws, file, opened.fingerprint())) {
+                        return;
+                      }
                       model.messageProperty().set("sample workspace: " + file);
                       model.runAll();
                       model.autoRefreshProperty().set(true);
@@ -135,6 +160,9 @@ public final class FetchboardApp extends Application {
 
   @Override
   public void stop() {
+    if (window != null) {
+      window.close();
+    }
     if (model != null) {
       model.close();
     }

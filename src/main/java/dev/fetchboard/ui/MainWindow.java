@@ -4,23 +4,34 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.fetchboard.engine.Workers;
 import dev.fetchboard.sql.ConnectionCheck;
+import dev.fetchboard.state.ExternalChangeWatcher;
+import dev.fetchboard.state.Settings;
 import dev.fetchboard.ui.dashboard.DashboardView;
 import dev.fetchboard.ui.editor.PanelEditor;
 import dev.fetchboard.ui.live.PulseMonitor;
 import dev.fetchboard.ui.live.UiDispatcher;
+import dev.fetchboard.ui.model.PanelHistory;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
 import dev.fetchboard.ui.result.ResultPane;
+import dev.fetchboard.ui.window.Banners;
+import dev.fetchboard.ui.window.FileActions;
+import dev.fetchboard.ui.window.MainMenu;
+import dev.fetchboard.ui.window.RecoveryKeeper;
+import dev.fetchboard.ui.window.RecoveryOffer;
+import dev.fetchboard.ui.window.ShortcutSheet;
+import dev.fetchboard.ui.window.Shortcuts;
+import dev.fetchboard.ui.window.WindowServices;
+import dev.fetchboard.ui.window.WindowSettings;
 import dev.fetchboard.workspace.ConnectionSpec;
 import dev.fetchboard.workspace.Workspace;
-import dev.fetchboard.workspace.WorkspaceException;
-import dev.fetchboard.workspace.WorkspaceFile;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -38,13 +49,11 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
@@ -65,13 +74,30 @@ public final class MainWindow extends BorderPane {
   private final Executor io = Executors.newThreadPerTaskExecutor(Workers.virtual("ui-io"));
   private final Function<ConnectionSpec, ConnectionCheck> tester;
   private final ComboBox<String> environment = new ComboBox<>();
-  private boolean dark;
+  private final ScheduledExecutorService timer = Workers.timer("window-state");
+  private final PanelHistory history;
+  private final WindowSettings settings;
+  private final RecoveryKeeper recovery;
+  private final ExternalChangeWatcher watcher;
+  private final Banners banners = new Banners();
+  private final FileActions files;
+  private final RecoveryOffer recoveryOffer;
+  private final Shortcuts shortcuts;
   private long lastSecond;
 
+  /** A window that keeps no settings or recovery copies (tests of other features). */
   public MainWindow(
       WorkspaceViewModel model,
       UiDispatcher dispatcher,
       Function<ConnectionSpec, ConnectionCheck> tester) {
+    this(model, dispatcher, tester, WindowServices.inMemory());
+  }
+
+  public MainWindow(
+      WorkspaceViewModel model,
+      UiDispatcher dispatcher,
+      Function<ConnectionSpec, ConnectionCheck> tester,
+      WindowServices services) {
     this.model = model;
     this.dispatcher = dispatcher;
     this.tester = tester;
@@ -79,12 +105,53 @@ public final class MainWindow extends BorderPane {
     dashboard = new DashboardView(model);
     editor = new PanelEditor(model, this::newConnection);
     status = new StatusBar(model);
+    Consumer<String> tell = m -> model.messageProperty().set(m);
+    history = new PanelHistory(model);
+    settings = new WindowSettings(services.settings(), services.settingsFile(), timer, io, tell);
+    recovery = new RecoveryKeeper(model, services.recovery(), services.store(), timer, io, tell);
+    watcher =
+        new ExternalChangeWatcher(
+            services.watchInterval(), f -> Platform.runLater(() -> files().changedOnDisk(f)));
+    files =
+        new FileActions(
+            model,
+            history,
+            services.store(),
+            watcher,
+            settings,
+            recovery,
+            banners,
+            services.files(),
+            io,
+            () -> getScene().getWindow(),
+            this::problem);
+    recoveryOffer =
+        new RecoveryOffer(
+            services.recovery(), banners, io, files::restore, m -> problem("Cannot restore", m));
+    shortcuts = shortcuts();
+    applyTheme(settings.get());
+    settings.property().addListener((o, a, b) -> applyTheme(b));
+    if (services.settingsNotice() != null) {
+      tell.accept(services.settingsNotice());
+      System.err.println("fetchboard: " + services.settingsNotice());
+    }
     var detail = new TabPane(new Tab("Result", result), new Tab("Edit", editor));
     detail.getTabs().forEach(t -> t.setClosable(false));
     var split = new SplitPane(dashboard, detail);
     split.setOrientation(Orientation.HORIZONTAL);
     split.setDividerPositions(0.56);
-    setTop(toolbar());
+    var menu =
+        MainMenu.build(
+            shortcuts,
+            files,
+            settings,
+            new MainMenu.Extras(
+                this::importFile,
+                () -> history.add(false),
+                () -> history.add(true),
+                history.canUndoProperty().not(),
+                history.canRedoProperty().not()));
+    setTop(new VBox(menu, toolbar(), banners));
     setCenter(split);
     setBottom(status);
     model.selectedProperty().addListener((o, a, b) -> result.show(b));
@@ -98,6 +165,10 @@ public final class MainWindow extends BorderPane {
         frame(now);
       }
     }.start();
+  }
+
+  private FileActions files() {
+    return files;
   }
 
   /** One frame: apply what the engine reported since the last one, refresh what shows it. */
@@ -121,33 +192,47 @@ public final class MainWindow extends BorderPane {
     }
   }
 
+  /** The one table of window-wide keys: installed in the scene, shown in menus and on F1. */
+  private Shortcuts shortcuts() {
+    var keys = new Shortcuts();
+    keys.add("File", "New workspace", files::newWorkspace, "Shortcut+N")
+        .add("File", "Open a workspace", files::open, "Shortcut+O")
+        .add("File", "Save", files::save, "Shortcut+S")
+        .add("File", "Save as", files::saveAs, "Shortcut+Shift+S")
+        .add("File", "Quit", () -> files.quit(stage()), "Shortcut+Q")
+        .add("Panels", "Duplicate panel", history::duplicateSelected, "Shortcut+D")
+        .add("Panels", "Delete panel", history::deleteSelected, "Delete")
+        .add("Panels", "Undo", history::undo, "Shortcut+Z")
+        .add("Panels", "Redo", history::redo, "Shortcut+Shift+Z", "Shortcut+Y")
+        .add("Panels", "Move panel left", () -> history.moveSelected(-1), "Shortcut+Shift+Left")
+        .add("Panels", "Move panel right", () -> history.moveSelected(1), "Shortcut+Shift+Right")
+        .add("Run", "Run all panels", model::runAll, "Shortcut+Shift+Enter")
+        .add("Run", "Run the selected panel", editor::runNow, "Shortcut+Enter")
+        .add("Run", "Stop all runs", model::stopAll, "Esc")
+        .add("Result", "Filter the rows", result::focusFilter, "Shortcut+F")
+        .addBuiltIn("Result", "Copy the selected rows", "Shortcut+C")
+        .addBuiltIn("Result", "Copy the selected rows with headers", "Shortcut+Shift+C")
+        .add(
+            "Help",
+            "Keyboard shortcuts",
+            () -> ShortcutSheet.show(getScene().getWindow(), keys),
+            "F1")
+        .addBuiltIn("Help", "Open the menus", "F10");
+    return keys;
+  }
+
   /** Keyboard shortcuts that work anywhere in the window. */
   public void installShortcuts(Scene scene) {
-    scene
-        .getAccelerators()
-        .put(
-            new KeyCodeCombination(
-                KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-            model::runAll);
-    scene
-        .getAccelerators()
-        .put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), editor::runNow);
-    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), model::stopAll);
-    scene
-        .getAccelerators()
-        .put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> save(false));
-    scene
-        .getAccelerators()
-        .put(
-            new KeyCodeCombination(
-                KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-            () -> save(true));
-    scene
-        .getAccelerators()
-        .put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::open);
-    scene
-        .getAccelerators()
-        .put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), result::focusFilter);
+    shortcuts.install(scene);
+  }
+
+  /** The table behind the menus, the accelerators and the shortcut sheet. */
+  public Shortcuts shortcutTable() {
+    return shortcuts;
+  }
+
+  private Stage stage() {
+    return (Stage) getScene().getWindow();
   }
 
   private ToolBar toolbar() {
@@ -161,11 +246,12 @@ public final class MainWindow extends BorderPane {
     auto.setId("auto-refresh");
     auto.setTooltip(new Tooltip("Refresh each panel on its interval"));
     auto.selectedProperty().bindBidirectional(model.autoRefreshProperty());
-    var addHttp = button("HTTP", Feather.PLUS, "Add an HTTP request panel", () -> model.add(false));
+    var addHttp =
+        button("HTTP", Feather.PLUS, "Add an HTTP request panel", () -> history.add(false));
     addHttp.setId("add-http");
-    var addSql = button("SQL", Feather.PLUS, "Add a SQL query panel", () -> model.add(true));
+    var addSql = button("SQL", Feather.PLUS, "Add a SQL query panel", () -> history.add(true));
     addSql.setId("add-sql");
-    var open = button("Open", Feather.FOLDER, "Open a workspace (Ctrl+O)", this::open);
+    var open = button("Open", Feather.FOLDER, "Open a workspace (Ctrl+O)", files::open);
     var importButton =
         button(
             "Import",
@@ -173,7 +259,7 @@ public final class MainWindow extends BorderPane {
             "Import requests: cURL, Postman collection, .http file or OpenAPI document",
             this::importFile);
     importButton.setId("import");
-    var save = button("Save", Feather.SAVE, "Save the workspace (Ctrl+S)", () -> save(false));
+    var save = button("Save", Feather.SAVE, "Save the workspace (Ctrl+S)", files::save);
     var theme = button("", Feather.MOON, "Light / dark theme", this::toggleTheme);
     theme.setId("theme");
     environment.setPromptText("environment");
@@ -214,9 +300,14 @@ public final class MainWindow extends BorderPane {
   }
 
   private void toggleTheme() {
-    dark = !dark;
+    settings
+        .property()
+        .set(settings.get().withTheme(settings.get().dark() ? Settings.LIGHT : Settings.DARK));
+  }
+
+  private static void applyTheme(Settings s) {
     Application.setUserAgentStylesheet(
-        dark
+        s.dark()
             ? new PrimerDark().getUserAgentStylesheet()
             : new PrimerLight().getUserAgentStylesheet());
   }
@@ -231,18 +322,6 @@ public final class MainWindow extends BorderPane {
               model.workspaceProperty().set(model.workspace().withConnections(conns));
               model.dirtyProperty().set(true);
             });
-  }
-
-  private void open() {
-    var chooser = new FileChooser();
-    chooser.setTitle("Open workspace");
-    chooser
-        .getExtensionFilters()
-        .add(new FileChooser.ExtensionFilter("Workspaces", "*.yaml", "*.yml"));
-    var file = chooser.showOpenDialog(getScene().getWindow());
-    if (file != null) {
-      openFile(file.toPath());
-    }
   }
 
   private void importFile() {
@@ -281,49 +360,7 @@ public final class MainWindow extends BorderPane {
    * Reads a workspace off the FX thread and shows it; a bad file is reported, never overwritten.
    */
   public void openFile(Path path) {
-    model.messageProperty().set("opening " + path.getFileName() + "…");
-    io.execute(
-        () -> {
-          try {
-            Workspace ws = new WorkspaceFile().read(path);
-            Platform.runLater(
-                () -> {
-                  model.open(ws, path);
-                  model.messageProperty().set("opened " + path.getFileName());
-                });
-          } catch (WorkspaceException e) {
-            Platform.runLater(() -> problem("Cannot open " + path.getFileName(), e.getMessage()));
-          }
-        });
-  }
-
-  private void save(boolean as) {
-    Path target = model.fileProperty().get();
-    if (as || target == null) {
-      var chooser = new FileChooser();
-      chooser.setTitle("Save workspace");
-      chooser.setInitialFileName("workspace.yaml");
-      var file = chooser.showSaveDialog(getScene().getWindow());
-      if (file == null) {
-        return;
-      }
-      target = file.toPath();
-    }
-    Workspace ws = model.workspace();
-    Path to = target;
-    io.execute(
-        () -> {
-          try {
-            new WorkspaceFile().write(ws, to);
-            Platform.runLater(() -> model.saved(to));
-          } catch (IOException e) {
-            Platform.runLater(
-                () ->
-                    problem(
-                        "Cannot save " + to.getFileName(),
-                        e.getMessage() + "\nThe old file is unchanged."));
-          }
-        });
+    files.load(path);
   }
 
   private void problem(String header, String text) {
@@ -334,51 +371,41 @@ public final class MainWindow extends BorderPane {
     alert.show();
   }
 
-  /**
-   * Asks before closing a window with unsaved edits: Save, Discard or Cancel. Saving is done before
-   * the window closes, so the file is complete on disk.
-   */
+  /** Closing the window asks first when there are unsaved edits (Save / Don't save / Cancel). */
   public void confirmCloseWhenEdited(Stage stage) {
-    stage.setOnCloseRequest(
-        e -> {
-          if (!model.dirtyProperty().get()) {
-            return;
-          }
-          var save =
-              new javafx.scene.control.ButtonType(
-                  "Save", javafx.scene.control.ButtonBar.ButtonData.YES);
-          var discard =
-              new javafx.scene.control.ButtonType(
-                  "Discard", javafx.scene.control.ButtonBar.ButtonData.NO);
-          var alert =
-              new Alert(
-                  Alert.AlertType.CONFIRMATION,
-                  "The workspace has unsaved changes.",
-                  save,
-                  discard,
-                  javafx.scene.control.ButtonType.CANCEL);
-          alert.setHeaderText("Save changes to " + model.workspace().name() + "?");
-          alert.initOwner(stage);
-          var answer = alert.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
-          if (answer == save) {
-            Path target = model.fileProperty().get();
-            if (target == null) {
-              e.consume();
-              save(true);
-              return;
-            }
-            try {
-              new WorkspaceFile().write(model.workspace(), target);
-            } catch (IOException ex) {
-              e.consume();
-              problem(
-                  "Cannot save " + target.getFileName(),
-                  ex.getMessage() + "\nThe old file is unchanged.");
-            }
-          } else if (answer != discard) {
-            e.consume();
-          }
-        });
+    files.closeRequests(stage);
+  }
+
+  /** Restores the window's last size and place and remembers changes to them. */
+  public void trackWindow(Stage stage) {
+    settings.track(stage);
+  }
+
+  /** Offers edits a crashed session left behind, if any (looked for off the FX thread). */
+  public void offerRecovery() {
+    recoveryOffer.offer();
+  }
+
+  /** The workspace open when the app last closed, or null. */
+  public Path lastWorkspace() {
+    String last = settings.get().lastWorkspace();
+    return last == null ? null : Path.of(last);
+  }
+
+  public FileActions fileActions() {
+    return files;
+  }
+
+  public PanelHistory history() {
+    return history;
+  }
+
+  /** Writes pending settings and recovery changes and stops watching files (the app closes). */
+  public void close() {
+    settings.flush();
+    recovery.flush();
+    watcher.close();
+    timer.shutdownNow();
   }
 
   /** The window title: "Fetchboard — name", with a dot while there are unsaved edits. */

@@ -16,19 +16,39 @@ import java.nio.file.attribute.PosixFilePermissions;
  * folder. On any failure the old file is left exactly as it was and the temp file is removed.
  */
 public final class AtomicFiles {
+  /**
+   * Puts the bytes into the temp file and forces them to the disk. Tests pass one that fails part
+   * way, as a full disk would, to prove the old file survives.
+   */
+  @FunctionalInterface
+  public interface ContentWriter {
+    void write(FileChannel channel, ByteBuffer content) throws IOException;
+  }
+
+  /** Writes every byte, then fsyncs the file. */
+  public static final ContentWriter FSYNC =
+      (ch, buf) -> {
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      };
+
   private AtomicFiles() {}
 
   /** Writes {@code content} to {@code file}, keeping the old file until the new one is complete. */
   public static void write(Path file, byte[] content) throws IOException {
-    write(file, content, false);
+    write(file, content, false, FSYNC);
   }
 
   /** As {@link #write(Path, byte[])}, readable by the owner only (for recovery and secrets). */
   public static void writeOwnerOnly(Path file, byte[] content) throws IOException {
-    write(file, content, true);
+    write(file, content, true, FSYNC);
   }
 
-  private static void write(Path file, byte[] content, boolean ownerOnly) throws IOException {
+  /** As {@link #write(Path, byte[])}, the bytes going through {@code writer}. */
+  public static void write(Path file, byte[] content, boolean ownerOnly, ContentWriter writer)
+      throws IOException {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
     Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
@@ -44,11 +64,7 @@ public final class AtomicFiles {
       }
       try (var ch =
           FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        var buf = ByteBuffer.wrap(content);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
+        writer.write(ch, ByteBuffer.wrap(content));
       }
       try {
         Files.move(

@@ -34,6 +34,14 @@ public final class WorkspaceFile {
 
   /** Reads, parses and validates a workspace file. */
   public Workspace read(Path file) throws WorkspaceException {
+    return parse(readText(file), file);
+  }
+
+  /**
+   * The text of a workspace file, refused when too large or not UTF-8; callers that must know
+   * exactly which bytes they parsed (to notice later changes) read it once through this.
+   */
+  public String readText(Path file) throws WorkspaceException {
     String text;
     try {
       long size = Files.size(file);
@@ -49,11 +57,24 @@ public final class WorkspaceFile {
     } catch (IOException e) {
       throw new WorkspaceException(file, "cannot read: " + e.getMessage(), e);
     }
-    return parse(text, file);
+    return text;
   }
 
   /** Parses and validates workspace text; {@code file} only names it in messages (may be null). */
   public Workspace parse(String text, Path file) throws WorkspaceException {
+    Workspace workspace = parseUnchecked(text, file);
+    List<Problem> problems = new WorkspaceValidator(false).validate(workspace);
+    if (!problems.isEmpty()) {
+      throw new WorkspaceException(file, locate(problems, text));
+    }
+    return workspace;
+  }
+
+  /**
+   * Parses without validating the content: for edits kept for recovery, which may be half done (a
+   * URL still being typed) and must come back as they were rather than be refused.
+   */
+  public Workspace parseUnchecked(String text, Path file) throws WorkspaceException {
     if (text.isBlank()) {
       throw new WorkspaceException(
           file, "the file is empty; a workspace starts with 'fetchboard: 1'", null);
@@ -72,10 +93,6 @@ public final class WorkspaceFile {
     }
     if (workspace == null) {
       throw new WorkspaceException(file, "the file holds no workspace", null);
-    }
-    List<Problem> problems = new WorkspaceValidator(false).validate(workspace);
-    if (!problems.isEmpty()) {
-      throw new WorkspaceException(file, locate(problems, text));
     }
     return workspace;
   }

@@ -78,14 +78,18 @@ class RunCommandTest {
   void controlCharactersFromTheFileOrTheServerAreShownAsEscapesNotSentToTheTerminal()
       throws Exception {
     server.respond("/ansi", 200, "text/plain", "\u001b]0;pwned\u0007 \u001b[2Jcleared");
-    Path ws =
-        workspace(
-            "  - id: ansi\n    title: \"\\e[31mred\"\n    http: { url: \"${api}/ansi\" }\n"
-                + "    view: raw\n");
+    Path ws = workspace("  - id: ansi\n    http: { url: \"${api}/ansi\" }\n    view: raw\n");
     assertThat(run("run", ws.toString())).isZero();
     assertThat(out.toString())
         .doesNotContain("\u001b", "\u0007")
-        .contains("\\x1B[31mred", "\\x1B]0;pwned\\x07 \\x1B[2Jcleared");
+        .contains("\\x1B]0;pwned\\x07 \\x1B[2Jcleared");
+    // A control character in the file itself is refused at its field.
+    Path bad =
+        workspace("  - id: ansi\n    title: \"\\e[31mred\"\n    http: { url: \"${api}/ansi\" }\n");
+    assertThat(run("run", bad.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .doesNotContain("\u001b")
+        .contains("panels[0].title: a title cannot contain control characters");
   }
 
   @Test

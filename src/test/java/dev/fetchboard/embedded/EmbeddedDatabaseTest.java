@@ -52,6 +52,22 @@ class EmbeddedDatabaseTest {
     }
   }
 
+  @Test
+  void aSecondFetchboardUsesTheRunningServerAndLeavingDoesNotStopIt() throws Exception {
+    Path data = dir.resolve("pg");
+    try (var first = new EmbeddedDatabase(data, 300).startInBackground()) {
+      try (var second = new EmbeddedDatabase(data, 300).startInBackground()) {
+        RunResult r = count(second, new Panels.Recorder());
+        assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
+        assertThat(r.value()).isEqualTo(300L);
+        assertThat(second.psqlUri()).isEqualTo(first.psqlUri());
+      }
+      // The second one left; the first one's server must still answer.
+      RunResult after = count(first, new Panels.Recorder());
+      assertThat(after.ok()).as(String.valueOf(after.error())).isTrue();
+    }
+  }
+
   /** Run in a child JVM: starts the database, says so, and waits to be killed. */
   public static final class CrashingApp {
     public static void main(String[] args) throws Exception {

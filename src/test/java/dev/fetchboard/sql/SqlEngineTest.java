@@ -139,6 +139,21 @@ class SqlEngineTest {
   }
 
   @Test
+  void theFirstRowsShowBeforeASlowServerHasProducedTheNextBatch() throws Exception {
+    var q =
+        SqlQuerySpec.of(
+            "db",
+            "select g, case when g = 300 then pg_sleep(1.5) end as pause"
+                + " from generate_series(1, 1000) g");
+    RunResult r =
+        engine.run(workspace, panel("first", q), new Panels.Recorder()).await().getFirst();
+    assertThat(r.rowCount()).isEqualTo(1000);
+    assertThat(r.elapsed()).isGreaterThan(Duration.ofMillis(1500));
+    // A small first fetch: row 1 does not wait for row 300 (a 5,000-row first fetch would).
+    assertThat(r.timeToFirstRow()).isLessThan(Duration.ofMillis(1000));
+  }
+
+  @Test
   void theRowCapKeepsTheFirstRowsAndSaysSo() throws Exception {
     RunResult r =
         run(SqlQuerySpec.of("db", "select g from generate_series(1, 1000) g").withMaxRows(100));

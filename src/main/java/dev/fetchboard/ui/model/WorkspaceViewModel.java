@@ -169,6 +169,44 @@ public final class WorkspaceViewModel {
     }
   }
 
+  /** Puts a panel (a new one, or one removed before) back at {@code index} and selects it. */
+  public void insert(PanelViewModel vm, int index) {
+    if (byId.containsKey(vm.id())) {
+      return;
+    }
+    int at = Math.clamp(index, 0, panels.size());
+    byId.put(vm.id(), vm);
+    panels.add(at, vm);
+    var list = new java.util.ArrayList<>(workspace.get().panels());
+    list.add(Math.min(at, list.size()), vm.spec());
+    setWorkspace(workspace.get().withPanels(list));
+    selected.set(vm);
+  }
+
+  /** A copy of the panel under a free id, titled "… (copy)", not yet in the workspace. */
+  public PanelViewModel copyOf(PanelViewModel vm) {
+    PanelSpec spec = vm.spec();
+    String id = freeId(spec.id().replaceAll("-\\d+$", "") + "-copy");
+    return new PanelViewModel(spec.withId(id).withTitle(spec.displayTitle() + " (copy)"));
+  }
+
+  /** Moves a panel to {@code index} among the panels (tiles and file keep the same order). */
+  public void move(PanelViewModel vm, int index) {
+    int from = panels.indexOf(vm);
+    int to = Math.clamp(index, 0, panels.size() - 1);
+    if (from < 0 || from == to) {
+      return;
+    }
+    panels.remove(from);
+    panels.add(to, vm);
+    setWorkspace(workspace.get().withPanels(panels.stream().map(PanelViewModel::spec).toList()));
+    selected.set(vm);
+  }
+
+  public PanelViewModel panel(String id) {
+    return byId.get(id);
+  }
+
   public void setEnvironment(String name) {
     if (name != null && !name.equals(workspace.get().environment())) {
       setWorkspace(workspace.get().withEnvironment(name));

@@ -1,0 +1,183 @@
+import dev.fetchboard.Launcher;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Window;
+
+/**
+ * The UI benchmark's driver (bench/run ui): starts the real Fetchboard window on a workspace, turns
+ * auto-refresh on, opens the big query's tile, runs everything and scrolls the result table while
+ * rows stream in, for a fixed time. It only presses what a user would press, found by the ids and
+ * style classes the window already has. JavaFX's pulse logger (enabled by bench/run) records the
+ * frame pacing; this prints what only the app can see as one line: {@code UIBENCH {json}}.
+ *
+ * <p>Run as a source-file program: {@code java -cp CLASSPATH bench/UiBench.java WORKSPACE SECONDS
+ * BIG_PANEL_TITLE TILES}.
+ */
+public final class UiBench {
+  public static void main(String[] args) throws Exception {
+    Path workspace = Path.of(args[0]);
+    int seconds = Integer.parseInt(args[1]);
+    String bigTitle = args[2];
+    int tiles = Integer.parseInt(args[3]);
+    long start = System.nanoTime();
+    Thread.ofPlatform()
+        .name("fetchboard")
+        .start(
+            () -> {
+              try {
+                Launcher.main(new String[] {"gui", workspace.toString()});
+              } catch (Exception e) {
+                e.printStackTrace();
+                System.exit(2);
+              }
+            });
+    Scene scene = waitFor(() -> sceneWithTiles(tiles), 300);
+    double openedSeconds = (System.nanoTime() - start) / 1e9;
+
+    var gaps = new ArrayList<Long>();
+    long[] firstRowAt = {0};
+    long[] runAt = {0};
+    int[] scrolledTo = {0};
+    onFx(
+        () -> {
+          Node big =
+              scene.getRoot().lookupAll(".tile").stream()
+                  .filter(t -> t.lookupAll(".tile-title").stream().anyMatch(l -> bigTitle.equals(((Label) l).getText())))
+                  .findFirst()
+                  .orElseThrow(() -> new IllegalStateException("no tile titled " + bigTitle));
+          Event.fireEvent(big, click(big));
+          ((ToggleButton) scene.lookup("#auto-refresh")).setSelected(true);
+          ((javafx.scene.control.ButtonBase) scene.lookup("#run-all")).fire();
+          runAt[0] = System.nanoTime();
+          new AnimationTimer() {
+            long last;
+            long lastScroll;
+
+            @Override
+            public void handle(long now) {
+              // The first two seconds are JIT warm-up of the freshly opened window; not counted.
+              if (last != 0 && now - runAt[0] > 2_000_000_000L) {
+                gaps.add(now - last);
+              }
+              last = now;
+              TableView<?> table = resultTable(scene);
+              int rows = table == null ? 0 : table.getItems().size();
+              if (rows > 0 && firstRowAt[0] == 0) {
+                firstRowAt[0] = System.nanoTime();
+              }
+              // A user dragging through the rows: a new screenful every 50 ms.
+              if (rows > 0 && now - lastScroll > 50_000_000L) {
+                lastScroll = now;
+                scrolledTo[0] = (scrolledTo[0] + 997) % rows;
+                table.scrollTo(scrolledTo[0]);
+              }
+            }
+          }.start();
+          return null;
+        });
+    Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+    String status =
+        onFx(
+            () -> {
+              TableView<?> table = resultTable(scene);
+              var labels = new ArrayList<String>();
+              for (Node n : scene.getRoot().lookupAll(".status-bar .label")) {
+                labels.add(((Label) n).getText());
+              }
+              return (table == null ? 0 : table.getItems().size()) + "\t" + String.join(" | ", labels);
+            });
+    System.gc();
+    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    List<Long> sorted = new ArrayList<>(gaps);
+    sorted.sort(null);
+    String[] parts = status.split("\t", 2);
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "UIBENCH {\"windowWithTilesSeconds\": %.2f, \"firstRowMs\": %.0f, \"rowsInTable\": %s,"
+                + " \"heapAfterGcMb\": %d, \"timerFrames\": %d, \"timerGapP50Ms\": %.1f,"
+                + " \"timerGapP99Ms\": %.1f, \"timerGapMaxMs\": %.1f, \"statusBar\": \"%s\"}",
+            openedSeconds,
+            firstRowAt[0] == 0 ? -1.0 : (firstRowAt[0] - runAt[0]) / 1e6,
+            parts[0],
+            heap / (1024 * 1024),
+            sorted.size(),
+            pct(sorted, 0.50),
+            pct(sorted, 0.99),
+            sorted.isEmpty() ? 0 : sorted.getLast() / 1e6,
+            parts.length > 1 ? parts[1].replace("\"", "'") : ""));
+    System.out.flush();
+    Platform.exit();
+    System.exit(0);
+  }
+
+  private static double pct(List<Long> sorted, double p) {
+    return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, p * sorted.size())) / 1e6;
+  }
+
+  private static TableView<?> resultTable(Scene scene) {
+    Node pane = scene.lookup(".result-pane");
+    return pane == null ? null : (TableView<?>) pane.lookup(".table-view");
+  }
+
+  private static Scene sceneWithTiles(int tiles) {
+    for (Window w : Window.getWindows()) {
+      if (w.isShowing() && w.getScene() != null && w.getScene().getRoot().lookupAll(".tile").size() >= tiles) {
+        return w.getScene();
+      }
+    }
+    return null;
+  }
+
+  private static MouseEvent click(Node n) {
+    var b = n.getLayoutBounds();
+    return new MouseEvent(
+        MouseEvent.MOUSE_CLICKED, b.getCenterX(), b.getCenterY(), 0, 0, MouseButton.PRIMARY, 1,
+        false, false, false, false, true, false, false, true, false, false, null);
+  }
+
+  private static <T> T waitFor(Supplier<T> probe, int seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      try {
+        T t = onFx(probe::get);
+        if (t != null) {
+          return t;
+        }
+      } catch (IllegalStateException toolkitNotYetStarted) {
+        // the window is not up yet
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("the window did not show " + seconds + " s after start");
+  }
+
+  private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    var f = new CompletableFuture<T>();
+    Platform.runLater(
+        () -> {
+          try {
+            f.complete(work.call());
+          } catch (Throwable e) {
+            f.completeExceptionally(e);
+          }
+        });
+    return f.get(60, TimeUnit.SECONDS);
+  }
+}

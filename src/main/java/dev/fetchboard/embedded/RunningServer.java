@@ -1,0 +1,65 @@
+package dev.fetchboard.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A PostgreSQL already running on the data folder, started by another Fetchboard: its port is read
+ * from the server's own pid file, and its sample is waited for while the owner may still be
+ * generating it (the sample is made in one transaction, so it is either there or not).
+ */
+final class RunningServer {
+  private RunningServer() {}
+
+  /** Waits until the pid file says the server is ready, and returns its port. */
+  static int awaitReady(Path dataDir, Duration wait) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    while (true) {
+      // Lines: pid, data dir, start time, port, socket dir, listen address, shmem key, status.
+      List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+      if (lines.size() >= 8 && lines.get(7).strip().equals("ready")) {
+        return Integer.parseInt(lines.get(3).strip());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IOException(
+            "another Fetchboard holds the embedded database's folder "
+                + dataDir
+                + ", but its server did not become ready");
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  /** Waits until the sample database is complete on the server at {@code port}. */
+  static void awaitSample(int port, String name, Duration wait)
+      throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    var props = new Properties();
+    props.setProperty("user", "postgres");
+    String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+    while (true) {
+      try (var c = DriverManager.getConnection(url, props);
+          var s = c.createStatement();
+          var rs = s.executeQuery("select to_regclass('public.fetchboard_sample') is not null")) {
+        if (rs.next() && rs.getBoolean(1)) {
+          return;
+        }
+      } catch (SQLException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new SQLException("the sample database on port " + port + " was not completed");
+      }
+      Thread.sleep(500);
+    }
+  }
+}

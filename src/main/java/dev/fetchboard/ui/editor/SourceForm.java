@@ -1,0 +1,25 @@
+package dev.fetchboard.ui.editor;
+
+import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.Problem;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.layout.GridPane;
+
+/** The part of the panel form that depends on the kind of panel: the HTTP request or the query. */
+interface SourceForm {
+  /** Fills the fields from {@code panel}, without reporting edits. */
+  void load(PanelSpec panel);
+
+  /** Adds this form's rows to {@code grid} from {@code row}; returns the next free row. */
+  int layout(GridPane grid, int row);
+
+  /**
+   * {@code common} (id, title, view, refresh, checks as the form shows them) with this form's
+   * source; problems of text that cannot be read go to {@code problems}.
+   */
+  PanelSpec build(PanelSpec common, List<Problem> problems);
+
+  /** Buttons shown beside Run and Stop. */
+  List<Node> buttons();
+}
