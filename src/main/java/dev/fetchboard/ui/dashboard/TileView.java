@@ -176,7 +176,7 @@ public final class TileView extends VBox {
     }
     if (r == null || r.table() == null) {
       chart.draw(List.of());
-      chartNote.setText("");
+      chartNote.setText(r == null || r.error() != null ? "" : "No rows to chart.");
       return;
     }
     charts.build(

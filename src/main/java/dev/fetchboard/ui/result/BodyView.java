@@ -54,6 +54,7 @@ public final class BodyView extends BorderPane {
         });
     save.setId("save-body");
     save.setOnAction(e -> chooseFileAndSave());
+    save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     info.getStyleClass().add("result-counts");
     info.setWrapText(true);
     HBox.setHgrow(info, Priority.ALWAYS);

@@ -35,6 +35,9 @@ public record ChartData(
   /** Points a chart holds at most: more would not be readable and would cost frames to lay out. */
   public static final int MAX_POINTS = 2_000;
 
+  /** Bars a chart holds at most: each bar is a node of its own, a line is one path. */
+  public static final int MAX_BARS = 250;
+
   /** The label "row #" stands for the row number as x. */
   public static final String ROW_NUMBER = "row #";
 

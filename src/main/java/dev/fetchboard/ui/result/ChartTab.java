@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
@@ -74,14 +75,24 @@ public final class ChartTab extends BorderPane {
     y.valueProperty().addListener((o, a, b) -> picked());
     type.valueProperty().addListener((o, a, b) -> picked());
     keep.setOnAction(e -> keepChoice());
+    keep.setMinWidth(Region.USE_PREF_SIZE);
+    // Column pickers give way before the type and the button when the pane is narrow.
+    x.setPrefWidth(140);
+    y.setPrefWidth(140);
+    x.setMinWidth(70);
+    y.setMinWidth(70);
+    type.setMinWidth(Region.USE_PREF_SIZE);
     notice.getStyleClass().add("result-counts");
     placeholder.getStyleClass().add("chart-placeholder");
     var spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    var bar = new HBox(8, new Label("x"), x, new Label("y"), y, type, notice, spacer, keep);
+    var bar = new HBox(8, new Label("x"), x, new Label("y"), y, type, spacer, keep);
     bar.setAlignment(Pos.CENTER_LEFT);
-    bar.setPadding(new Insets(6));
-    setTop(bar);
+    notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+    notice.setWrapText(true);
+    var top = new VBox(4, bar, notice);
+    top.setPadding(new Insets(6));
+    setTop(top);
     plot.getChildren().add(placeholder);
     setCenter(plot);
     show(null);
@@ -140,7 +151,9 @@ public final class ChartTab extends BorderPane {
         shown.tableProperty().get(),
         (int) shown.rowsSoFarProperty().get(),
         choice,
-        ChartData.MAX_POINTS,
+        choice != null && choice.typeOrDefault() == ChartSpec.Type.BAR
+            ? ChartData.MAX_BARS
+            : ChartData.MAX_POINTS,
         this::showData);
   }
 

@@ -30,6 +30,7 @@ public final class HistoryTab extends SplitPane {
   private final TableView<RunRecord> runs = new TableView<>();
   private final XYChart.Series<Number, Number> latencies = new XYChart.Series<>();
   private final LineChart<Number, Number> chart;
+  private final NumberAxis xAxis = new NumberAxis();
   private final ListChangeListener<RunRecord> onChange = c -> refresh();
   private PanelViewModel shown;
   private boolean active;
@@ -49,10 +50,9 @@ public final class HistoryTab extends SplitPane {
             column("latency", 80, r -> r.timed() ? Durations.human(r.latency()) : ""),
             column("rows", 70, r -> r.rows() == 0 ? "" : String.format("%,d", r.rows())),
             column("size", 80, r -> r.bytes() == 0 ? "" : ByteSize.human(r.bytes())),
-            column("message", 300, RunRecord::message));
-    var xAxis = new NumberAxis();
+            column("message", 200, RunRecord::message));
     xAxis.setLabel("run");
-    xAxis.setForceZeroInRange(false);
+    xAxis.setAutoRanging(false);
     xAxis.setMinorTickVisible(false);
     var yAxis = new NumberAxis();
     yAxis.setLabel("latency (ms)");
@@ -117,6 +117,10 @@ public final class HistoryTab extends SplitPane {
         points.add(new XYChart.Data<>(i + 1, r.latency().toMillis()));
       }
     }
+    // Runs are whole numbers: ticks on whole runs only.
+    xAxis.setLowerBound(1);
+    xAxis.setUpperBound(Math.max(2, history.size()));
+    xAxis.setTickUnit(Math.max(1, Math.ceil(history.size() / 10.0)));
     latencies.getData().setAll(points);
   }
 
@@ -124,6 +128,7 @@ public final class HistoryTab extends SplitPane {
       String name, double width, Function<RunRecord, String> text) {
     var c = new TableColumn<RunRecord, String>(name);
     c.setPrefWidth(width);
+    c.setMinWidth(width);
     c.setSortable(false);
     c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
     return c;

@@ -2,7 +2,6 @@ package dev.fetchboard.ui.result;
 
 import dev.fetchboard.engine.CheckOutcome;
 import dev.fetchboard.engine.RunResult;
-import dev.fetchboard.export.TableExporter;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.workspace.ByteSize;
 import dev.fetchboard.workspace.Durations;
@@ -11,19 +10,13 @@ import java.util.List;
 import java.util.Map;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * The full result of the selected panel: a summary line, the error with details on demand, and tabs
@@ -42,14 +35,9 @@ public final class ResultPane extends BorderPane {
   private final TextArea headers = new TextArea();
   private final TextArea checks = new TextArea();
   private final TabPane tabs = new TabPane();
-  private final Tab rowsTab = new Tab("Rows");
+  private final RowsView rows = new RowsView(table);
+  private final Tab rowsTab = new Tab("Rows", rows);
   private final Tab bodyTab = new Tab("Body", body);
-  private final TextField filter = new TextField();
-  private final Label counts = new Label();
-  private final Button exportButton = new Button("Export…");
-  private final Button cancelExport = new Button("Cancel");
-  private final ProgressBar exportProgress = new ProgressBar();
-  private Task<Long> exporting;
   private RunResult shownResult;
   private PanelViewModel shown;
 
@@ -69,30 +57,6 @@ public final class ResultPane extends BorderPane {
     for (var n : List.of(notice, error, detailsPane)) {
       n.managedProperty().bind(n.visibleProperty());
     }
-    filter.setId("filter");
-    filter.setPromptText("Filter rows (Ctrl+F)");
-    filter
-        .textProperty()
-        .addListener(
-            (o, a, b) -> {
-              table.filter(b);
-              showCounts();
-            });
-    exportButton.setId("export");
-    exportButton.setOnAction(e -> export());
-    cancelExport.setOnAction(e -> exporting.cancel());
-    cancelExport.setVisible(false);
-    cancelExport.managedProperty().bind(cancelExport.visibleProperty());
-    exportProgress.setVisible(false);
-    exportProgress.managedProperty().bind(exportProgress.visibleProperty());
-    counts.getStyleClass().add("result-counts");
-    HBox.setHgrow(filter, Priority.ALWAYS);
-    var rowsBar = new HBox(8, filter, counts, exportProgress, cancelExport, exportButton);
-    rowsBar.setPadding(new Insets(6));
-    rowsBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-    var rowsView = new BorderPane(table);
-    rowsView.setTop(rowsBar);
-    rowsTab.setContent(rowsView);
     var chartTab = new Tab("Chart", chart);
     var historyTab = new Tab("History", history);
     chartTab.selectedProperty().addListener((o, was, is) -> chart.setActive(is));
@@ -136,87 +100,12 @@ public final class ResultPane extends BorderPane {
   /** Puts the cursor in the filter box (Ctrl+F). */
   public void focusFilter() {
     tabs.getSelectionModel().select(rowsTab);
-    filter.requestFocus();
+    rows.focusFilter();
   }
 
-  private void showCounts() {
-    var t = table.shownTable();
-    if (t == null) {
-      counts.setText("");
-      return;
-    }
-    String of =
-        table.visibleRows() == table.loadedRows()
-            ? String.format(table.loadedRows() == 1 ? "%,d row" : "%,d rows", table.loadedRows())
-            : String.format("%,d of %,d rows", table.visibleRows(), table.loadedRows());
-    counts.setText(of + (t.capped() ? String.format(" · capped at %,d", t.maxRows()) : ""));
-  }
-
-  /** Writes every row of the result (not only those loaded in the grid) to a CSV or JSON file. */
-  private void export() {
-    var t = table.shownTable();
-    if (t == null || getScene() == null) {
-      return;
-    }
-    var chooser = new FileChooser();
-    chooser.setTitle("Export rows");
-    chooser.setInitialFileName("result.csv");
-    chooser
-        .getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter("CSV", "*.csv"),
-            new FileChooser.ExtensionFilter("JSON", "*.json"));
-    var file = chooser.showSaveDialog(getScene().getWindow());
-    if (file != null) {
-      exportTo(file.toPath());
-    }
-  }
-
-  /** Starts exporting to {@code target} on a worker thread, with progress and cancel. */
+  /** Starts exporting every row to {@code target} on a worker thread, with progress and cancel. */
   public Task<Long> exportTo(Path target) {
-    var t = table.shownTable();
-    var task =
-        new Task<Long>() {
-          @Override
-          protected Long call() throws Exception {
-            return TableExporter.export(
-                t,
-                target,
-                TableExporter.Format.forFile(target),
-                n -> updateProgress(n, t.rowCount()),
-                this::isCancelled);
-          }
-        };
-    exporting = task;
-    exportProgress.progressProperty().bind(task.progressProperty());
-    exportProgress.setVisible(true);
-    cancelExport.setVisible(true);
-    exportButton.setDisable(true);
-    task.setOnSucceeded(
-        e -> {
-          exportDone();
-          counts.setText(
-              String.format("exported %,d rows to %s", task.getValue(), target.getFileName()));
-        });
-    task.setOnFailed(
-        e -> {
-          exportDone();
-          counts.setText("export failed: " + task.getException().getMessage());
-        });
-    task.setOnCancelled(
-        e -> {
-          exportDone();
-          counts.setText("export cancelled");
-        });
-    Thread.ofVirtual().name("export").start(task);
-    return task;
-  }
-
-  private void exportDone() {
-    exportProgress.progressProperty().unbind();
-    exportProgress.setVisible(false);
-    cancelExport.setVisible(false);
-    exportButton.setDisable(false);
+    return rows.exportTo(target);
   }
 
   /** Shows a panel's result (or nothing). */
@@ -246,7 +135,7 @@ public final class ResultPane extends BorderPane {
     if (rowsShown) {
       table.show(vm.tableProperty().get(), vm.rowsSoFarProperty().get());
     }
-    showCounts();
+    rows.showCounts();
     RunResult r = vm.resultProperty().get();
     String rows =
         rowsShown && table.behind(vm.rowsSoFarProperty().get())
