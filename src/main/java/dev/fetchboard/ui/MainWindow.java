@@ -157,6 +157,7 @@ public final class MainWindow extends BorderPane {
     model.selectedProperty().addListener((o, a, b) -> result.show(b));
     result.show(model.selectedProperty().get());
     result.setOnKeepChart(model::update);
+    result.setRowStreamer((p, sink, c) -> model.engine().streamRows(model.workspace(), p, sink, c));
     model.workspaceProperty().addListener((o, a, b) -> environments(b));
     environments(model.workspace());
     new AnimationTimer() {
