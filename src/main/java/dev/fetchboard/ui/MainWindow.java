@@ -329,11 +329,6 @@ public final class MainWindow extends BorderPane {
     session.offerRecovery();
   }
 
-  /** The workspace open when the app last closed, or null. */
-  public Path lastWorkspace() {
-    return session.lastWorkspace();
-  }
-
   public FileActions fileActions() {
     return files;
   }

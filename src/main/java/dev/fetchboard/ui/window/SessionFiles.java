@@ -4,7 +4,6 @@ import dev.fetchboard.engine.Workers;
 import dev.fetchboard.state.ExternalChangeWatcher;
 import dev.fetchboard.ui.model.PanelHistory;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
-import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
@@ -84,12 +83,6 @@ public final class SessionFiles {
   /** Offers edits a crashed session left behind, if any (looked for off the FX thread). */
   public void offerRecovery() {
     offer.offer();
-  }
-
-  /** The workspace open when the app last closed, or null. */
-  public Path lastWorkspace() {
-    String last = settings.get().lastWorkspace();
-    return last == null ? null : Path.of(last);
   }
 
   /** Writes pending settings and recovery changes and stops watching (the app closes). */
