@@ -68,6 +68,7 @@ public final class UiBench {
           new AnimationTimer() {
             long last;
             long lastScroll;
+            TableView<?> table;
 
             @Override
             public void handle(long now) {
@@ -76,7 +77,11 @@ public final class UiBench {
                 gaps.add(now - last);
               }
               last = now;
-              TableView<?> table = resultTable(scene);
+              // Looked up once: a lookup walks the whole scene, work the app itself does not do.
+              if (table == null && now - lastScroll > 200_000_000L) {
+                lastScroll = now;
+                table = resultTable(scene);
+              }
               int rows = table == null ? 0 : table.getItems().size();
               if (rows > 0 && firstRowAt[0] == 0) {
                 firstRowAt[0] = System.nanoTime();

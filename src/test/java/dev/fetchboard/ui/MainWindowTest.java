@@ -163,7 +163,12 @@ class MainWindowTest {
     assertThat(model.workspace().panel(vm.id()).orElseThrow().http().url())
         .as("the form's edit is in the workspace")
         .isEqualTo(server.url("/items"));
-    assertThat(robot.lookup(".tile.state-ok").tryQuery()).isPresent();
+    assertThat(robot.lookup(".tile").queryAllAs(javafx.scene.Node.class))
+        .as("the tile shows the state as its :state-ok pseudo-class")
+        .anyMatch(
+            t ->
+                t.getPseudoClassStates()
+                    .contains(javafx.css.PseudoClass.getPseudoClass("state-ok")));
   }
 
   @Test

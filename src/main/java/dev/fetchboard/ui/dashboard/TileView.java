@@ -11,8 +11,13 @@ import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.ViewKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -52,6 +57,27 @@ public final class TileView extends VBox {
   private final Tooltip sparkTip = new Tooltip();
   private final ChartBuilder charts = new ChartBuilder();
 
+  /**
+   * State shows as a pseudo-class, not a style class: 200 tiles change state several times a
+   * second, and a pseudo-class change only re-applies the styles already matched, while a style
+   * class change makes CSS match the whole tile again.
+   */
+  private static final Map<PanelState, PseudoClass> STATE_PSEUDO_CLASSES =
+      new EnumMap<>(PanelState.class);
+
+  static {
+    for (PanelState s : PanelState.values()) {
+      STATE_PSEUDO_CLASSES.put(s, PseudoClass.getPseudoClass(s.styleClass()));
+    }
+  }
+
+  /**
+   * Runs shorter than this never show the spinner, so quick refreshes do not make tiles flicker.
+   */
+  private static final javafx.util.Duration SPINNER_DELAY = javafx.util.Duration.millis(300);
+
+  private final PauseTransition spinnerDelay = new PauseTransition(SPINNER_DELAY);
+
   public TileView(PanelViewModel vm) {
     this.vm = vm;
     getStyleClass().add(STYLE);
@@ -60,6 +86,10 @@ public final class TileView extends VBox {
     setMinHeight(150);
     spinner.setPrefSize(14, 14);
     spinner.setMaxSize(14, 14);
+    spinner.setMinSize(14, 14);
+    // Always laid out (only shown or hidden), so a state change does not re-lay the header out.
+    spinner.setVisible(false);
+    spinnerDelay.setOnFinished(e -> spinner.setVisible(isBusy(vm.state())));
     title.getStyleClass().add("tile-title");
     title.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(title, Priority.ALWAYS);
@@ -173,7 +203,10 @@ public final class TileView extends VBox {
       return;
     }
     long s = Duration.between(last, now).toSeconds();
-    age.setText(s < 60 ? s + " s ago" : s / 60 + " min ago");
+    String text = s < 60 ? s + " s ago" : s / 60 + " min ago";
+    if (!text.equals(age.getText())) {
+      age.setText(text);
+    }
   }
 
   private void showSpec(PanelSpec spec) {
@@ -189,12 +222,21 @@ public final class TileView extends VBox {
 
   private void showState(PanelState old, PanelState now) {
     if (old != null) {
-      getStyleClass().remove(old.styleClass());
+      pseudoClassStateChanged(STATE_PSEUDO_CLASSES.get(old), false);
     }
-    getStyleClass().add(now.styleClass());
+    pseudoClassStateChanged(STATE_PSEUDO_CLASSES.get(now), true);
     state.setText(now.label());
-    boolean busy = now == PanelState.RUNNING || now == PanelState.QUEUED;
-    spinner.setVisible(busy);
-    spinner.setManaged(busy);
+    if (isBusy(now)) {
+      if (!spinner.isVisible() && spinnerDelay.getStatus() != Animation.Status.RUNNING) {
+        spinnerDelay.playFromStart();
+      }
+    } else {
+      spinnerDelay.stop();
+      spinner.setVisible(false);
+    }
+  }
+
+  private static boolean isBusy(PanelState s) {
+    return s == PanelState.RUNNING || s == PanelState.QUEUED;
   }
 }

@@ -75,6 +75,9 @@ public record ChartData(
     String x = choice != null && choice.x() != null ? choice.x() : defaultX(table, y);
     int yi = table.columnIndex(y);
     int xi = ROW_NUMBER.equals(x) ? -1 : table.columnIndex(x);
+    if (choice == null || choice.type() == null) {
+      type = defaultType(table, xi);
+    }
     String problem = null;
     if (yi < 0) {
       problem = "The chart's y column '" + y + "' is not in the result.";
@@ -126,6 +129,20 @@ public record ChartData(
   /** The choice as it would be saved in the workspace. */
   public ChartSpec spec() {
     return new ChartSpec(x, y, type);
+  }
+
+  /**
+   * Bars over labels (a status, a city: no order between them), a line over numbers and times. A
+   * line between categories would suggest a trend that is not there.
+   */
+  private static ChartSpec.Type defaultType(ResultTable table, int xi) {
+    if (xi < 0) {
+      return ChartSpec.Type.LINE;
+    }
+    Column c = table.columns().get(xi);
+    String t = c.type() == null ? "" : c.type().toLowerCase(java.util.Locale.ROOT);
+    boolean label = !c.numeric() && !t.contains("date") && !t.contains("time");
+    return label ? ChartSpec.Type.BAR : ChartSpec.Type.LINE;
   }
 
   /** The first column that is not a number (a label or a time), else the row number. */

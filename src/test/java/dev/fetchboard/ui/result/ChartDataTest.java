@@ -43,6 +43,22 @@ class ChartDataTest {
   }
 
   @Test
+  void labelsGetBarsByDefaultAndASavedTypeWins() {
+    var table =
+        ResultTable.of(
+            List.of(new Column("status", "text", false), TOTAL),
+            List.<Object[]>of(
+                new Object[] {"open", new BigDecimal("3")},
+                new Object[] {"paid", new BigDecimal("5")}));
+    assertThat(ChartData.build(table, 2, null, 100).type()).isEqualTo(ChartSpec.Type.BAR);
+    assertThat(ChartData.build(table, 2, new ChartSpec(null, null, null), 100).type())
+        .isEqualTo(ChartSpec.Type.BAR);
+    assertThat(
+            ChartData.build(table, 2, new ChartSpec(null, null, ChartSpec.Type.LINE), 100).type())
+        .isEqualTo(ChartSpec.Type.LINE);
+  }
+
+  @Test
   void aSavedChoiceIsUsedAndExactNumbersArePlotted() {
     var choice = new ChartSpec("id", "total", ChartSpec.Type.BAR);
     ChartData d = ChartData.build(sales(2), 2, choice, ChartData.MAX_POINTS);
