@@ -329,6 +329,7 @@ class ResultViewsTest {
     var task = WaitForAsyncUtils.asyncFx(() -> body.saveTo(saved)).get();
     waitUntil("the body is saved", task::isDone);
     assertThat(Files.readAllBytes(saved)).isEqualTo(LATIN1_BODY);
+    waitUntil("the tab says so", () -> body.info().startsWith("saved"));
     assertThat(body.info()).isEqualTo("saved " + LATIN1_BODY.length + " B to body.txt");
   }
 
