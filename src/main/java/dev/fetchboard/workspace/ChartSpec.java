@@ -1,7 +1,6 @@
 package dev.fetchboard.workspace;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -36,11 +35,5 @@ public record ChartSpec(String x, String y, Type type) {
                   new IllegalArgumentException(
                       "unknown chart type '" + text + "' (expected line or bar)"));
     }
-  }
-
-  /** The type, defaulting to a line. */
-  @JsonIgnore
-  public Type typeOrDefault() {
-    return type == null ? Type.LINE : type;
   }
 }

@@ -57,6 +57,9 @@ class ResultViewsTest {
   private static final long BIG_BODY_LINES =
       new String(BIG_BODY, StandardCharsets.UTF_8).lines().count();
 
+  private static final byte[] LATIN1_BODY =
+      "Grüße aus Köln, café crème\nzweite Zeile\n".getBytes(StandardCharsets.ISO_8859_1);
+
   private TestHttpServer server;
   private Engine engine;
   private WorkspaceViewModel model;
@@ -93,6 +96,15 @@ class ResultViewsTest {
           ex.sendResponseHeaders(200, png.length);
           try (OutputStream out = ex.getResponseBody()) {
             out.write(png);
+          }
+        });
+    server.handle(
+        "/latin1",
+        ex -> {
+          ex.getResponseHeaders().set("Content-Type", "text/plain; charset=iso-8859-1");
+          ex.sendResponseHeaders(200, LATIN1_BODY.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(LATIN1_BODY);
           }
         });
     engine =
@@ -301,6 +313,24 @@ class ResultViewsTest {
     assertThat(save.isDisabled()).isTrue();
     assertThat(save.getTooltip().getText()).contains("Only a hex preview of a binary body is kept");
     assertThat(resultPane(robot).body().shownLines()).containsExactly("89 50 4e 47 00 01 02 03");
+  }
+
+  @Test
+  void aBodyInAnotherCharsetIsSavedAsTheBytesTheServerSent(FxRobot robot, @TempDir Path dir)
+      throws Exception {
+    open(Workspace.named("w").withPanels(List.of(Panels.get("latin", server.url("/latin1")))));
+    robot.clickOn("#run-all");
+    waitUntil("the request is done", () -> panel("latin").state() == PanelState.OK);
+    selectTab(robot, "Body");
+    BodyView body = resultPane(robot).body();
+    waitUntil("the lines are listed", () -> body.shownLines().size() == 2);
+    assertThat(body.shownLines().getFirst()).isEqualTo("Grüße aus Köln, café crème");
+    Path saved = dir.resolve("body.txt");
+    var task = WaitForAsyncUtils.asyncFx(() -> body.saveTo(saved)).get();
+    waitUntil("the body is saved", task::isDone);
+    assertThat(Files.readAllBytes(saved)).isEqualTo(LATIN1_BODY);
+    waitUntil("the tab says so", () -> body.info().startsWith("saved"));
+    assertThat(body.info()).isEqualTo("saved " + LATIN1_BODY.length + " B to body.txt");
   }
 
   @Test

@@ -35,11 +35,10 @@ class ChartSpecTest {
   }
 
   @Test
-  void theTypeDefaultsToALine() throws Exception {
-    PanelSpec p = files.parse(withChart("{x: day, y: total}"), null).panels().getFirst();
-    assertThat(p.chart().typeOrDefault()).isEqualTo(ChartSpec.Type.LINE);
-    assertThat(files.toYaml(files.parse(withChart("{x: day, y: total}"), null)))
-        .doesNotContain("type:");
+  void aMissingTypeStaysMissingSoTheChartPicksIt() throws Exception {
+    Workspace ws = files.parse(withChart("{x: day, y: total}"), null);
+    assertThat(ws.panels().getFirst().chart().type()).isNull();
+    assertThat(files.toYaml(ws)).doesNotContain("type:");
   }
 
   @Test

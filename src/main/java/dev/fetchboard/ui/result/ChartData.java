@@ -44,9 +44,13 @@ public record ChartData(
   /** One point: its label along the bottom and its value. */
   public record Point(String label, double value) {}
 
-  /** Builds the chart of {@code rows} rows of {@code table} for {@code choice} (null: defaults). */
+  /**
+   * Builds the chart of {@code rows} rows of {@code table} for {@code choice} (null: defaults), at
+   * most {@code maxPoints} points, and at most {@link #MAX_BARS} of them when they are bars.
+   */
   public static ChartData build(ResultTable table, int rows, ChartSpec choice, int maxPoints) {
-    ChartSpec.Type type = choice == null ? ChartSpec.Type.LINE : choice.typeOrDefault();
+    ChartSpec.Type type =
+        choice == null || choice.type() == null ? ChartSpec.Type.LINE : choice.type();
     if (table == null) {
       return empty(type, "Run the panel to chart its rows.");
     }
@@ -90,9 +94,10 @@ public record ChartData(
       return new ChartData(x, y, type, xChoices, yChoices, List.of(), rows, 0, problem);
     }
     int n = Math.min(rows, table.rowCount());
-    var points = new ArrayList<Point>(Math.min(n, maxPoints));
+    int cap = type == ChartSpec.Type.BAR ? Math.min(maxPoints, MAX_BARS) : maxPoints;
+    var points = new ArrayList<Point>(Math.min(n, cap));
     int skipped = 0;
-    for (int i = 0; i < n && points.size() < maxPoints; i++) {
+    for (int i = 0; i < n && points.size() < cap; i++) {
       Double v = Values.number(table.cell(i, yi));
       if (v == null) {
         skipped++;

@@ -151,9 +151,7 @@ public final class ChartTab extends BorderPane {
         shown.tableProperty().get(),
         (int) shown.rowsSoFarProperty().get(),
         choice,
-        choice != null && choice.typeOrDefault() == ChartSpec.Type.BAR
-            ? ChartData.MAX_BARS
-            : ChartData.MAX_POINTS,
+        ChartData.MAX_POINTS,
         this::showData);
   }
 

@@ -76,6 +76,14 @@ class ChartDataTest {
   }
 
   @Test
+  void barsAreBoundedMoreTightlyThanLinePoints() {
+    var bars = new ChartSpec("day", "total", ChartSpec.Type.BAR);
+    ChartData d = ChartData.build(sales(5_000), 5_000, bars, ChartData.MAX_POINTS);
+    assertThat(d.points()).hasSize(ChartData.MAX_BARS);
+    assertThat(d.notice()).isEqualTo("first 250 points of 5,000 rows plotted");
+  }
+
+  @Test
   void onlyRowsReadableSoFarAreUsed() {
     ChartData d = ChartData.build(sales(100), 10, null, ChartData.MAX_POINTS);
     assertThat(d.points()).hasSize(10);
