@@ -695,6 +695,27 @@ class WindowFilesTest {
     assertThat(recent.getItems().getFirst().getText()).isEqualTo("No recent files");
   }
 
+  @Test
+  void theNextWindowOpensWhereAndHowLargeTheLastOneWas() throws Exception {
+    new SettingsFile(config)
+        .save(
+            dev.fetchboard.state.Settings.defaults()
+                .withWindow(
+                    new dev.fetchboard.state.Settings.WindowBounds(20, 30, 900, 640, false)));
+    var model2 = new WorkspaceViewModel(engine, new UiDispatcher());
+    var stage2 = new AtomicReference<Stage>();
+    robot.interact(
+        () -> {
+          stage2.set(new Stage());
+          newWindow(model2, services(), stage2.get());
+        });
+    assertThat(stage2.get().getX()).isEqualTo(20);
+    assertThat(stage2.get().getY()).isEqualTo(30);
+    assertThat(stage2.get().getWidth()).isEqualTo(900);
+    assertThat(stage2.get().getHeight()).isEqualTo(640);
+    robot.interact(() -> stage2.get().close());
+  }
+
   private static List<Path> listing(Path dir) throws Exception {
     if (!Files.isDirectory(dir)) {
       return List.of();
