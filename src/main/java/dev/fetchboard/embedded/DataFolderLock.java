@@ -14,29 +14,47 @@ import java.nio.file.StandardOpenOption;
  * running Fetchboard is still using.
  */
 final class DataFolderLock implements AutoCloseable {
+  /**
+   * Lock files this JVM holds. Checked before opening the file again: on Linux, closing any channel
+   * to a file drops every lock this process holds on it, so a second attempt from this JVM must not
+   * even open it.
+   */
+  private static final java.util.Set<Path> HELD =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private DataFolderLock(FileChannel channel, FileLock lock) {
+  private DataFolderLock(Path file, FileChannel channel, FileLock lock) {
+    this.file = file;
     this.channel = channel;
     this.lock = lock;
   }
 
   /** The lock, or null when another running Fetchboard (or this one) holds it. */
   static DataFolderLock tryAcquire(Path dataDir) throws IOException {
-    FileChannel ch =
-        FileChannel.open(
-            dataDir.resolveSibling(dataDir.getFileName() + ".lock"),
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE);
+    Path file = dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + ".lock");
+    if (!HELD.add(file)) {
+      return null; // held by another EmbeddedDatabase in this very process
+    }
+    FileChannel ch = null;
     try {
+      ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = ch.tryLock();
       if (lock != null) {
-        return new DataFolderLock(ch, lock);
+        return new DataFolderLock(file, ch, lock);
       }
     } catch (OverlappingFileLockException e) {
-      // held by another EmbeddedDatabase in this very process
+      // cannot happen while HELD is kept; treated as held
+    } catch (IOException | RuntimeException e) {
+      HELD.remove(file);
+      if (ch != null) {
+        ch.close();
+      }
+      throw e;
     }
+    HELD.remove(file);
     ch.close();
     return null;
   }
@@ -48,6 +66,8 @@ final class DataFolderLock implements AutoCloseable {
       channel.close();
     } catch (IOException ignored) {
       // the lock goes with the channel or the process
+    } finally {
+      HELD.remove(file);
     }
   }
 }

@@ -16,7 +16,8 @@ public final class SampleDatabase {
   /** The database name of the sample. */
   public static final String NAME = "sample";
 
-  private static final int VERSION = 1;
+  /** Raised when the generated data changes, so an older sample is made again on the next start. */
+  private static final int VERSION = 2;
 
   private SampleDatabase() {}
 
@@ -41,7 +42,11 @@ public final class SampleDatabase {
           s.executeQuery("select to_regclass('public.fetchboard_sample') is not null")) {
         rs.next();
         if (rs.getBoolean(1)) {
-          return false;
+          try (ResultSet v = s.executeQuery("select max(version) from fetchboard_sample")) {
+            if (v.next() && v.getInt(1) >= VERSION) {
+              return false;
+            }
+          }
         }
       }
       c.setAutoCommit(false);
@@ -57,7 +62,7 @@ public final class SampleDatabase {
 
   private static String[] script(int orders) {
     return new String[] {
-      "drop table if exists customers, products, orders, events cascade",
+      "drop table if exists customers, products, orders, events, fetchboard_sample cascade",
       """
       create table customers (
         id int primary key, name text not null, email text not null, city text not null,
@@ -85,8 +90,12 @@ public final class SampleDatabase {
         quantity int not null, total numeric(12,2) not null, status text not null,
         created_at timestamptz not null)""",
       "insert into orders select i, 1 + (i * 7919) % 20000, 1 + (i * 104729) % 2000, 1 + i % 5,"
-          + " ((1 + i % 5) * (5 + (i * 37 % 500)))::numeric(12,2),"
-          + " (array['open','paid','shipped','cancelled'])[1 + (i * 31) % 4],"
+          // A weekly pattern in the totals and statuses in unequal shares, so the sample's
+          // charts have a shape to show.
+          + " ((1 + i % 5) * (5 + (i * 37 % 500)) * (1 + ((i % 525600) / 1440 % 7) / 6.0))"
+          + "::numeric(12,2),"
+          + " case when (i * 31) % 20 < 9 then 'shipped' when (i * 31) % 20 < 15 then 'paid'"
+          + " when (i * 31) % 20 < 18 then 'open' else 'cancelled' end,"
           + " now() - ((i % 525600) || ' minutes')::interval"
           + " from generate_series(1::bigint, "
           + orders

@@ -56,11 +56,12 @@ class EmbeddedDatabaseTest {
   void aSecondFetchboardUsesTheRunningServerAndLeavingDoesNotStopIt() throws Exception {
     Path data = dir.resolve("pg");
     try (var first = new EmbeddedDatabase(data, 300).startInBackground()) {
+      String firstUri = first.psqlUri(); // the first owns the folder before the second starts
       try (var second = new EmbeddedDatabase(data, 300).startInBackground()) {
         RunResult r = count(second, new Panels.Recorder());
         assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
         assertThat(r.value()).isEqualTo(300L);
-        assertThat(second.psqlUri()).isEqualTo(first.psqlUri());
+        assertThat(second.psqlUri()).isEqualTo(firstUri);
       }
       // The second one left; the first one's server must still answer.
       RunResult after = count(first, new Panels.Recorder());
