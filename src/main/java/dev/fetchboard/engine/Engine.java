@@ -84,6 +84,30 @@ public final class Engine implements AutoCloseable {
     return new RunBatch(runs);
   }
 
+  /**
+   * Runs one SQL panel again and hands every row to {@code sink} instead of keeping them: an export
+   * of a whole result, past the panel's row cap, in bounded memory. Blocks until done; errors are
+   * in the result, as for any run. The panel's timeout applies.
+   */
+  public RunResult streamRows(
+      Workspace workspace, PanelSpec panel, RowSink sink, Cancellation cancellation) {
+    if (panel.sql() == null) {
+      return RunResult.failed(
+          panel.id(),
+          0,
+          Instant.now(),
+          Duration.ZERO,
+          RunError.of(ErrorKind.INVALID_INPUT, "only SQL panels can stream their rows again"),
+          0);
+    }
+    var resolver =
+        new PanelResolver(new Variables(workspace.activeVariables(), processEnvironment));
+    long id = runIds.incrementAndGet();
+    return redacted(
+        execute(id, workspace, resolver, panel, null, cancellation, e -> {}, false, sink),
+        resolver);
+  }
+
   /** Starts one panel; see {@link #run}. */
   public RunBatch run(Workspace workspace, PanelSpec panel, Consumer<RunEvent> listener) {
     return run(workspace, List.of(panel), listener);
@@ -160,7 +184,15 @@ public final class Engine implements AutoCloseable {
                 result =
                     redacted(
                         execute(
-                            id, workspace, resolver, panel, null, run.cancellation, safe, false),
+                            id,
+                            workspace,
+                            resolver,
+                            panel,
+                            null,
+                            run.cancellation,
+                            safe,
+                            false,
+                            null),
                         resolver);
               } finally {
                 active.remove(id);
@@ -210,6 +242,7 @@ public final class Engine implements AutoCloseable {
    * One run from waiting for its slot to its result; never throws.
    *
    * @param prepared the panel already prepared (repeat runs), or null to prepare it here
+   * @param sink where rows go instead of a result table (an export), or null
    */
   RunResult execute(
       long id,
@@ -219,12 +252,14 @@ public final class Engine implements AutoCloseable {
       Prepared prepared,
       Cancellation cancellation,
       Consumer<RunEvent> events,
-      boolean repeat) {
+      boolean repeat,
+      RowSink sink) {
     cancellation.attach(Thread.currentThread());
     Instant queuedAt = Instant.now();
     Semaphore keyLimit = null;
     boolean globalHeld = false;
-    var context = new RunContext(id, spec.id(), workspace, resolver, cancellation, events, repeat);
+    var context =
+        new RunContext(id, spec.id(), workspace, resolver, cancellation, events, repeat, sink);
     int attempts = 0;
     Duration timeout = null;
     try {

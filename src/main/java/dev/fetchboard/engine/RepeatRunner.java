@@ -44,7 +44,8 @@ final class RepeatRunner {
     if (prepared.error() == null) {
       try {
         var warm =
-            new RunContext(0, panel.id(), workspace, resolver, new Cancellation(), e -> {}, true);
+            new RunContext(
+                0, panel.id(), workspace, resolver, new Cancellation(), e -> {}, true, null);
         prepared.source().warmUp(prepared.panel(), warm, Math.min(concurrency, count));
       } catch (InterruptedException e) {
         throw e;
@@ -84,7 +85,8 @@ final class RepeatRunner {
                               prepared,
                               cancellation,
                               e -> {},
-                              true);
+                              true,
+                              null);
                       latencies[i] = r.elapsed().toNanos();
                       if (r.status() != null) {
                         statuses

@@ -16,6 +16,7 @@ public final class RunContext {
   private final Cancellation cancellation;
   private final Consumer<RunEvent> events;
   private final boolean repeat;
+  private final RowSink rowSink;
   private volatile Instant startedAt;
   private volatile long startedNanos;
   private long lastProgressNanos;
@@ -28,7 +29,8 @@ public final class RunContext {
       PanelResolver resolver,
       Cancellation cancellation,
       Consumer<RunEvent> events,
-      boolean repeat) {
+      boolean repeat,
+      RowSink rowSink) {
     this.runId = runId;
     this.panelId = panelId;
     this.workspace = workspace;
@@ -36,6 +38,15 @@ public final class RunContext {
     this.cancellation = cancellation;
     this.events = events;
     this.repeat = repeat;
+    this.rowSink = rowSink;
+  }
+
+  /**
+   * Where the rows go instead of a result table (an export of the whole result), or null: a source
+   * that can stream rows hands them here and keeps none; the row cap does not apply.
+   */
+  public RowSink rowSink() {
+    return rowSink;
   }
 
   public Workspace workspace() {

@@ -231,6 +231,9 @@ public final class SqlSource implements Source {
     try (var abort = ctx.cancellation().onCancel(query::cancel);
         ResultSet rs = query.fetchResultSet()) {
       var reader = new CellReader(rs.getMetaData());
+      if (ctx.rowSink() != null) {
+        return streamTo(ctx.rowSink(), rs, reader, ctx);
+      }
       var table = new ResultTable(reader.columns(), cap);
       ctx.progress(0, 0, table, true);
       int n = 0;
@@ -259,6 +262,38 @@ public final class SqlSource implements Source {
     } finally {
       query.close();
     }
+  }
+
+  /**
+   * Every row to the sink and none kept (an export of the whole result): no row cap, progress as
+   * rows go, cancellable between rows. The output's table has the columns and no rows.
+   */
+  private static SourceOutput streamTo(
+      dev.fetchboard.engine.RowSink sink, ResultSet rs, CellReader reader, RunContext ctx)
+      throws Exception {
+    try {
+      sink.columns(reader.columns());
+      long n = 0;
+      while (rs.next()) {
+        sink.row(reader.read(rs));
+        n++;
+        if (n == 1) {
+          rs.setFetchSize(FETCH_SIZE);
+        }
+        if ((n & 4095) == 0) {
+          if (ctx.cancellation().isCancelled()) {
+            throw new InterruptedException("cancelled");
+          }
+          ctx.progress(0, n, null);
+        }
+      }
+      ctx.progress(0, n, null, true);
+    } catch (java.io.IOException e) {
+      throw new RunFailure(
+          ErrorKind.INTERNAL,
+          "cannot write the rows: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+    return SourceOutput.ofTable(new ResultTable(reader.columns(), 0), null);
   }
 
   /**

@@ -17,6 +17,7 @@ import dev.fetchboard.ui.window.WindowServices;
 import dev.fetchboard.workspace.PanelResolver;
 import dev.fetchboard.workspace.Variables;
 import dev.fetchboard.workspace.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -37,6 +38,8 @@ public final class FetchboardApp extends Application {
   private WorkspaceViewModel model;
   private MainWindow window;
   private WindowServices services;
+  // The workspace open at the last close, when it still exists (else the sample opens).
+  private Path reopen;
 
   /**
    * Reads the settings on the launcher thread, before the window exists (no I/O on the FX thread).
@@ -44,6 +47,12 @@ public final class FetchboardApp extends Application {
   @Override
   public void init() {
     services = WindowServices.forUser(AppDirs.forUser());
+    String last = services.settings().lastWorkspace();
+    if (last != null
+        && Files.isRegularFile(Path.of(last))
+        && !Path.of(last).getFileName().toString().equals(SampleWorkspace.FILE_NAME)) {
+      reopen = Path.of(last);
+    }
   }
 
   /** Called by the launcher; {@code args} may hold a workspace file. */
@@ -114,15 +123,12 @@ public final class FetchboardApp extends Application {
         () -> {
           SqlSource.preloadInBackground();
           window.offerRecovery();
-          Path last = window.lastWorkspace();
           if (!args.isEmpty()) {
             database.startInBackground();
             window.openFile(Path.of(args.getFirst()));
-          } else if (last != null
-              && !last.getFileName().toString().equals(SampleWorkspace.FILE_NAME)) {
-            // The workspace open at the last close; if it is gone, the window says so.
+          } else if (reopen != null) {
             database.startInBackground();
-            window.openFile(last);
+            window.openFile(reopen);
           } else {
             openSample(dirs);
           }

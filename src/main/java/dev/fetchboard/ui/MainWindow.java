@@ -4,7 +4,6 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.fetchboard.engine.Workers;
 import dev.fetchboard.sql.ConnectionCheck;
-import dev.fetchboard.state.ExternalChangeWatcher;
 import dev.fetchboard.state.Settings;
 import dev.fetchboard.ui.dashboard.DashboardView;
 import dev.fetchboard.ui.editor.PanelEditor;
@@ -16,9 +15,9 @@ import dev.fetchboard.ui.model.WorkspaceViewModel;
 import dev.fetchboard.ui.result.ResultPane;
 import dev.fetchboard.ui.window.Banners;
 import dev.fetchboard.ui.window.FileActions;
+import dev.fetchboard.ui.window.ImportAction;
 import dev.fetchboard.ui.window.MainMenu;
-import dev.fetchboard.ui.window.RecoveryKeeper;
-import dev.fetchboard.ui.window.RecoveryOffer;
+import dev.fetchboard.ui.window.SessionFiles;
 import dev.fetchboard.ui.window.ShortcutSheet;
 import dev.fetchboard.ui.window.Shortcuts;
 import dev.fetchboard.ui.window.WindowServices;
@@ -30,12 +29,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -54,7 +50,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -74,14 +69,12 @@ public final class MainWindow extends BorderPane {
   private final Executor io = Executors.newThreadPerTaskExecutor(Workers.virtual("ui-io"));
   private final Function<ConnectionSpec, ConnectionCheck> tester;
   private final ComboBox<String> environment = new ComboBox<>();
-  private final ScheduledExecutorService timer = Workers.timer("window-state");
   private final PanelHistory history;
-  private final WindowSettings settings;
-  private final RecoveryKeeper recovery;
-  private final ExternalChangeWatcher watcher;
   private final Banners banners = new Banners();
+  private final SessionFiles session;
   private final FileActions files;
-  private final RecoveryOffer recoveryOffer;
+  private final WindowSettings settings;
+  private final ImportAction importer;
   private final Shortcuts shortcuts;
   private long lastSecond;
 
@@ -105,36 +98,23 @@ public final class MainWindow extends BorderPane {
     dashboard = new DashboardView(model);
     editor = new PanelEditor(model, this::newConnection);
     status = new StatusBar(model);
-    Consumer<String> tell = m -> model.messageProperty().set(m);
     history = new PanelHistory(model);
-    settings = new WindowSettings(services.settings(), services.settingsFile(), timer, io, tell);
-    recovery = new RecoveryKeeper(model, services.recovery(), services.store(), timer, io, tell);
-    watcher =
-        new ExternalChangeWatcher(
-            services.watchInterval(), f -> Platform.runLater(() -> files().changedOnDisk(f)));
-    files =
-        new FileActions(
+    session =
+        new SessionFiles(
             model,
             history,
-            services.store(),
-            watcher,
-            settings,
-            recovery,
+            services,
             banners,
-            services.files(),
             io,
             () -> getScene().getWindow(),
+            m -> model.messageProperty().set(m),
             this::problem);
-    recoveryOffer =
-        new RecoveryOffer(
-            services.recovery(), banners, io, files::restore, m -> problem("Cannot restore", m));
+    files = session.files();
+    settings = session.settings();
+    importer = new ImportAction(model, io, this::problem);
     shortcuts = shortcuts();
     applyTheme(settings.get());
     settings.property().addListener((o, a, b) -> applyTheme(b));
-    if (services.settingsNotice() != null) {
-      tell.accept(services.settingsNotice());
-      System.err.println("fetchboard: " + services.settingsNotice());
-    }
     var detail = new TabPane(new Tab("Result", result), new Tab("Edit", editor));
     detail.getTabs().forEach(t -> t.setClosable(false));
     var split = new SplitPane(dashboard, detail);
@@ -146,7 +126,7 @@ public final class MainWindow extends BorderPane {
             files,
             settings,
             new MainMenu.Extras(
-                this::importFile,
+                () -> importer.run(getScene().getWindow()),
                 () -> history.add(false),
                 () -> history.add(true),
                 history.canUndoProperty().not(),
@@ -157,6 +137,7 @@ public final class MainWindow extends BorderPane {
     model.selectedProperty().addListener((o, a, b) -> result.show(b));
     result.show(model.selectedProperty().get());
     result.setOnKeepChart(model::update);
+    result.setRowStreamer((p, sink, c) -> model.engine().streamRows(model.workspace(), p, sink, c));
     model.workspaceProperty().addListener((o, a, b) -> environments(b));
     environments(model.workspace());
     new AnimationTimer() {
@@ -165,10 +146,6 @@ public final class MainWindow extends BorderPane {
         frame(now);
       }
     }.start();
-  }
-
-  private FileActions files() {
-    return files;
   }
 
   /** One frame: apply what the engine reported since the last one, refresh what shows it. */
@@ -257,7 +234,7 @@ public final class MainWindow extends BorderPane {
             "Import",
             Feather.DOWNLOAD,
             "Import requests: cURL, Postman collection, .http file or OpenAPI document",
-            this::importFile);
+            () -> importer.run(getScene().getWindow()));
     importButton.setId("import");
     var save = button("Save", Feather.SAVE, "Save the workspace (Ctrl+S)", files::save);
     var theme = button("", Feather.MOON, "Light / dark theme", this::toggleTheme);
@@ -324,38 +301,6 @@ public final class MainWindow extends BorderPane {
             });
   }
 
-  private void importFile() {
-    var chooser = new FileChooser();
-    chooser.setTitle("Import requests");
-    var file = chooser.showOpenDialog(getScene().getWindow());
-    if (file == null) {
-      return;
-    }
-    Path path = file.toPath();
-    io.execute(
-        () -> {
-          try {
-            var imported = dev.fetchboard.interop.Importers.read(path);
-            Platform.runLater(
-                () -> {
-                  model.importPanels(imported);
-                  model
-                      .messageProperty()
-                      .set(
-                          "imported "
-                              + imported.panels().size()
-                              + " panel(s) from "
-                              + path.getFileName()
-                              + (imported.notices().isEmpty()
-                                  ? ""
-                                  : " — " + String.join("; ", imported.notices())));
-                });
-          } catch (dev.fetchboard.interop.ImportException e) {
-            Platform.runLater(() -> problem("Cannot import " + path.getFileName(), e.getMessage()));
-          }
-        });
-  }
-
   /**
    * Reads a workspace off the FX thread and shows it; a bad file is reported, never overwritten.
    */
@@ -383,13 +328,7 @@ public final class MainWindow extends BorderPane {
 
   /** Offers edits a crashed session left behind, if any (looked for off the FX thread). */
   public void offerRecovery() {
-    recoveryOffer.offer();
-  }
-
-  /** The workspace open when the app last closed, or null. */
-  public Path lastWorkspace() {
-    String last = settings.get().lastWorkspace();
-    return last == null ? null : Path.of(last);
+    session.offerRecovery();
   }
 
   public FileActions fileActions() {
@@ -402,10 +341,7 @@ public final class MainWindow extends BorderPane {
 
   /** Writes pending settings and recovery changes and stops watching files (the app closes). */
   public void close() {
-    settings.flush();
-    recovery.flush();
-    watcher.close();
-    timer.shutdownNow();
+    session.close();
   }
 
   /** The window title: "Fetchboard — name", with a dot while there are unsaved edits. */

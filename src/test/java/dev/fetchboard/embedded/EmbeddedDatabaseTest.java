@@ -81,16 +81,8 @@ class EmbeddedDatabaseTest {
   @Test
   void aServerLeftRunningByACrashedRunIsStoppedAndTheDatabaseStartsAgain() throws Exception {
     Path data = dir.resolve("pg");
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     var child =
-        new ProcessBuilder(
-                javaBin,
-                "-cp",
-                System.getProperty("java.class.path"),
-                CrashingApp.class.getName(),
-                data.toString())
-            .redirectErrorStream(true)
-            .start();
+        dev.fetchboard.testing.ChildJvm.start(List.of(), CrashingApp.class, data.toString());
     try (var out =
         new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
       String line;

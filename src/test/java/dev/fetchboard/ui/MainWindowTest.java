@@ -280,6 +280,36 @@ class MainWindowTest {
   }
 
   @Test
+  void exportWritesTheWholeResultEvenWhenTheTableWasCapped(FxRobot robot) throws Exception {
+    var ws =
+        Workspace.named("sql")
+            .withConnections(Map.of("db", ConnectionSpec.ofUrl(TestDatabase.url())))
+            .withPanels(
+                List.of(
+                    PanelSpec.sql(
+                        "rows",
+                        "rows",
+                        SqlQuerySpec.of("db", "select g as id from generate_series(1, 5000) g")
+                            .withMaxRows(300))));
+    open(ws);
+    robot.clickOn("#run-all");
+    waitUntil("the capped result is shown", () -> panel("rows").state() == PanelState.OK);
+    assertThat(robot.lookup(".result-table").queryTableView().getItems()).hasSize(300);
+    Path csv = java.nio.file.Files.createTempFile("export-all", ".csv");
+    var pane = (dev.fetchboard.ui.result.ResultPane) robot.lookup(".result-pane").query();
+    var task = WaitForAsyncUtils.asyncFx(() -> pane.exportTo(csv)).get();
+    waitUntil("the export finishes", task::isDone);
+    assertThat(WaitForAsyncUtils.asyncFx(task::getValue).get()).isEqualTo(5000L);
+    var lines = java.nio.file.Files.readAllLines(csv);
+    assertThat(lines).hasSize(5001).startsWith("id", "1", "2").endsWith("5000");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#row-counts").queryLabeled().getText())
+        .contains("exported 5,000 rows")
+        .contains("the whole result");
+    java.nio.file.Files.deleteIfExists(csv);
+  }
+
+  @Test
   void aCurlCommandPastedIntoTheUrlFieldBecomesTheRequest(FxRobot robot) throws Exception {
     robot.clickOn("#add-http");
     robot.clickOn("Edit");

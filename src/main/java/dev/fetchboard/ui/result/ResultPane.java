@@ -108,9 +108,17 @@ public final class ResultPane extends BorderPane {
     return rows.exportTo(target);
   }
 
+  /**
+   * How Export… runs a capped SQL result again to write it whole (the window gives the engine's).
+   */
+  public void setRowStreamer(RowStreamer streamer) {
+    rows.setRowStreamer(streamer);
+  }
+
   /** Shows a panel's result (or nothing). */
   public void show(PanelViewModel vm) {
     shown = vm;
+    rows.setPanel(vm == null ? null : vm.spec());
     shownResult = null;
     body.show(null);
     chart.show(vm);

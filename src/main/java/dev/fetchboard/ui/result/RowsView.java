@@ -1,7 +1,16 @@
 package dev.fetchboard.ui.result;
 
+import dev.fetchboard.engine.Cancellation;
+import dev.fetchboard.engine.Column;
+import dev.fetchboard.engine.ResultTable;
+import dev.fetchboard.engine.RowSink;
+import dev.fetchboard.engine.RunResult;
+import dev.fetchboard.export.RowFileWriter;
 import dev.fetchboard.export.TableExporter;
+import dev.fetchboard.workspace.PanelSpec;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -22,6 +31,8 @@ final class RowsView extends BorderPane {
   private final Button cancelExport = new Button("Cancel");
   private final ProgressBar exportProgress = new ProgressBar();
   private Task<Long> exporting;
+  private RowStreamer streamer;
+  private PanelSpec panel;
 
   RowsView(ResultTableView table) {
     this.table = table;
@@ -42,12 +53,23 @@ final class RowsView extends BorderPane {
     exportProgress.setVisible(false);
     exportProgress.managedProperty().bind(exportProgress.visibleProperty());
     counts.getStyleClass().add("result-counts");
+    counts.setId("row-counts");
     HBox.setHgrow(filter, Priority.ALWAYS);
     var rowsBar = new HBox(8, filter, counts, exportProgress, cancelExport, exportButton);
     rowsBar.setPadding(new Insets(6));
     rowsBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     setCenter(table);
     setTop(rowsBar);
+  }
+
+  /** How a capped SQL result is run again for Export…; without one, the held rows are exported. */
+  void setRowStreamer(RowStreamer streamer) {
+    this.streamer = streamer;
+  }
+
+  /** The panel whose rows are shown (null: none). */
+  void setPanel(PanelSpec panel) {
+    this.panel = panel;
   }
 
   /** Puts the cursor in the filter box. */
@@ -89,31 +111,31 @@ final class RowsView extends BorderPane {
     }
   }
 
-  /** Starts exporting to {@code target} on a worker thread, with progress and cancel. */
+  /**
+   * Starts exporting to {@code target} on a worker thread, with progress and cancel. A SQL result
+   * the row cap cut short is run again and streamed to the file whole; otherwise the rows held are
+   * the whole result and are written as they are.
+   */
   public Task<Long> exportTo(Path target) {
     var t = table.shownTable();
-    var task =
-        new Task<Long>() {
-          @Override
-          protected Long call() throws Exception {
-            return TableExporter.export(
-                t,
-                target,
-                TableExporter.Format.forFile(target),
-                n -> updateProgress(n, t.rowCount()),
-                this::isCancelled);
-          }
-        };
+    PanelSpec p = panel;
+    boolean again = t.capped() && p != null && p.sql() != null && streamer != null;
+    var task = again ? new WholeResultExport(streamer, p, target) : heldRowsExport(t, target);
     exporting = task;
     exportProgress.progressProperty().bind(task.progressProperty());
     exportProgress.setVisible(true);
     cancelExport.setVisible(true);
     exportButton.setDisable(true);
+    task.messageProperty().addListener((o, a, b) -> counts.setText(b));
     task.setOnSucceeded(
         e -> {
           exportDone();
           counts.setText(
-              String.format("exported %,d rows to %s", task.getValue(), target.getFileName()));
+              String.format(
+                  "exported %,d rows to %s%s",
+                  task.getValue(),
+                  target.getFileName(),
+                  again ? " (the whole result, queried again)" : ""));
         });
     task.setOnFailed(
         e -> {
@@ -127,6 +149,72 @@ final class RowsView extends BorderPane {
         });
     Thread.ofVirtual().name("export").start(task);
     return task;
+  }
+
+  private static Task<Long> heldRowsExport(ResultTable t, Path target) {
+    return new Task<>() {
+      @Override
+      protected Long call() throws Exception {
+        return TableExporter.export(
+            t,
+            target,
+            TableExporter.Format.forFile(target),
+            n -> updateProgress(n, t.rowCount()),
+            this::isCancelled);
+      }
+    };
+  }
+
+  /** Runs the query again and streams every row to the file; none is held. */
+  private static final class WholeResultExport extends Task<Long> {
+    private final RowStreamer streamer;
+    private final PanelSpec panel;
+    private final Path target;
+    private final Cancellation cancellation = new Cancellation();
+
+    WholeResultExport(RowStreamer streamer, PanelSpec panel, Path target) {
+      this.streamer = streamer;
+      this.panel = panel;
+      this.target = target;
+    }
+
+    @Override
+    protected Long call() throws Exception {
+      updateMessage("running the query again for every row…");
+      try (var writer = RowFileWriter.open(target, TableExporter.Format.forFile(target))) {
+        RowSink counting =
+            new RowSink() {
+              @Override
+              public void columns(List<Column> columns) throws IOException {
+                writer.columns(columns);
+              }
+
+              @Override
+              public void row(Object[] row) throws IOException {
+                writer.row(row);
+                long n = writer.rows();
+                if ((n & 8191) == 0) {
+                  updateMessage(String.format("exporting: %,d rows written…", n));
+                }
+              }
+            };
+        RunResult r = streamer.stream(panel, counting, cancellation);
+        if (isCancelled()) {
+          return -1L;
+        }
+        if (!r.ok()) {
+          throw new IOException(r.problem());
+        }
+        writer.commit();
+        return writer.rows();
+      }
+    }
+
+    @Override
+    protected void cancelled() {
+      // Cancelling also cancels the statement on the server: network I/O, so not on this thread.
+      Thread.ofVirtual().start(() -> cancellation.cancel(Cancellation.Reason.USER));
+    }
   }
 
   private void exportDone() {

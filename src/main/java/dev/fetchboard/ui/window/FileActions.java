@@ -6,10 +6,13 @@ import dev.fetchboard.state.SaveFailure;
 import dev.fetchboard.state.WorkspaceStore;
 import dev.fetchboard.ui.model.PanelHistory;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
+import dev.fetchboard.workspace.Problem;
 import dev.fetchboard.workspace.Workspace;
 import dev.fetchboard.workspace.WorkspaceException;
+import dev.fetchboard.workspace.WorkspaceValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -39,7 +42,7 @@ public final class FileActions {
   // Only the latest open may show its workspace: a slow read never replaces a newer one.
   private long generation;
 
-  public FileActions(
+  FileActions(
       WorkspaceViewModel model,
       PanelHistory history,
       WorkspaceStore store,
@@ -122,7 +125,7 @@ public final class FileActions {
   }
 
   /** Shows recovered edits as unsaved edits of {@code file} (null: never saved). */
-  public void restore(Workspace edits, Path file, Fingerprint onDisk) {
+  void restore(Workspace edits, Path file, Fingerprint onDisk) {
     whenSettled(
         "restoring the recovered edits",
         () -> {
@@ -196,6 +199,8 @@ public final class FileActions {
           if (sameFile) {
             watcher.expect(fp);
           }
+          // Saved all the same (the edits are the user's), but said: Open refuses such a file.
+          List<Problem> problems = new WorkspaceValidator(false).validate(ws);
           try {
             store.write(bytes, to);
           } catch (SaveFailure e) {
@@ -221,6 +226,17 @@ public final class FileActions {
                   model
                       .messageProperty()
                       .set("saved " + to.getFileName() + " (newer edits unsaved)");
+                }
+                if (!problems.isEmpty()) {
+                  model
+                      .messageProperty()
+                      .set(
+                          "saved "
+                              + to.getFileName()
+                              + ", but it cannot be opened until "
+                              + problems.size()
+                              + " problem(s) are fixed: "
+                              + problems.getFirst().describe());
                 }
                 then.run();
               });
@@ -266,7 +282,7 @@ public final class FileActions {
   }
 
   /** Another program changed {@code file} (called on the FX thread). */
-  public void changedOnDisk(Path file) {
+  void changedOnDisk(Path file) {
     if (!file.equals(model.fileProperty().get())) {
       return;
     }

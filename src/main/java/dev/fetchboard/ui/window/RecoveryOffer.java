@@ -20,12 +20,12 @@ import javafx.application.Platform;
  * At start, offers the edits a crashed session left behind (newest first, one banner at a time):
  * Restore opens them as unsaved edits of their file; Discard deletes them.
  */
-public final class RecoveryOffer {
+final class RecoveryOffer {
   static final String BANNER = "recovery-banner";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm");
 
   /** What Restore hands to the window: the edits, their file (or null) and that file's content. */
-  public interface Restore {
+  interface Restore {
     void restore(Workspace edits, Path file, Fingerprint onDisk);
   }
 
@@ -35,7 +35,7 @@ public final class RecoveryOffer {
   private final Restore restore;
   private final Consumer<String> problem;
 
-  public RecoveryOffer(
+  RecoveryOffer(
       RecoveryStore store,
       Banners banners,
       Executor io,
@@ -49,7 +49,7 @@ public final class RecoveryOffer {
   }
 
   /** Looks for left-behind edits off the FX thread and offers the newest. */
-  public void offer() {
+  void offer() {
     if (store == null) {
       return;
     }

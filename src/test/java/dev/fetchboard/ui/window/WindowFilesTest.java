@@ -637,6 +637,64 @@ class WindowFilesTest {
     assertThat(model.dirtyProperty().get()).isFalse();
   }
 
+  @Test
+  void closingWithUnsavedEditsAsksAndSavesBeforeTheWindowCloses() throws Exception {
+    Path file = Files.writeString(work.resolve("close.yaml"), "fetchboard: 1\nname: close\n");
+    openThroughTheWindow(file);
+    fire("#add-sql");
+    // Not interact(): the prompt waits for its answer inside the event, as on a real close.
+    javafx.application.Platform.runLater(
+        () ->
+            stage.fireEvent(
+                new javafx.stage.WindowEvent(
+                    stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+    answer("Save");
+    waitUntil("the window closes once the file is saved", () -> !stage.isShowing());
+    assertThat(Files.readString(file)).contains("id: query-1");
+    // The new panel has no connection yet: saved as it is, and the user is told Open refuses it.
+    assertThat(message())
+        .startsWith("saved close.yaml, but it cannot be opened until 1 problem(s) are fixed: ")
+        .contains("choose a connection");
+    assertThat(listing(data.resolve("recovery"))).isEmpty();
+  }
+
+  @Test
+  void closingAndNotSavingRemovesTheRecoveryCopy() throws Exception {
+    fire("#add-http");
+    Path recoveryDir = data.resolve("recovery");
+    waitUntil("a recovery copy is written", () -> listing(recoveryDir).size() == 1);
+    press(KeyCode.CONTROL, KeyCode.Q);
+    answer("Don't save");
+    waitUntil("the window closes", () -> !stage.isShowing());
+    waitUntil("the recovery copy is gone", () -> listing(recoveryDir).isEmpty());
+  }
+
+  @Test
+  void aRecentFileThatIsGoneIsSaidSoAndForgotten() throws Exception {
+    Path file = Files.writeString(work.resolve("gone.yaml"), "fetchboard: 1\nname: gone\n");
+    openThroughTheWindow(file);
+    press(KeyCode.CONTROL, KeyCode.N);
+    Files.delete(file);
+    var recent =
+        robot
+            .from(window)
+            .lookup("#main-menu")
+            .queryAs(MenuBar.class)
+            .getMenus()
+            .getFirst()
+            .getItems()
+            .stream()
+            .filter(i -> "open-recent".equals(i.getId()))
+            .map(Menu.class::cast)
+            .findFirst()
+            .orElseThrow();
+    MenuItem first = recent.getItems().getFirst();
+    assertThat(first.getText()).startsWith("gone.yaml");
+    robot.interact(first::fire);
+    assertThat(message()).isEqualTo(file + " no longer exists; removed from the recent files");
+    assertThat(recent.getItems().getFirst().getText()).isEqualTo("No recent files");
+  }
+
   private static List<Path> listing(Path dir) throws Exception {
     if (!Files.isDirectory(dir)) {
       return List.of();
