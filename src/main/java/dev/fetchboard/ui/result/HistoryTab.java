@@ -45,7 +45,10 @@ public final class HistoryTab extends SplitPane {
     runs.getColumns()
         .addAll(
             column("time", 80, r -> TIME.format(r.at())),
-            column("outcome", 100, r -> r.outcome().name().toLowerCase().replace('_', ' ')),
+            column(
+                "outcome",
+                100,
+                r -> r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
             column("status", 60, r -> r.status() == null ? "" : r.status().toString()),
             column("latency", 80, r -> r.timed() ? Durations.human(r.latency()) : ""),
             column("rows", 70, r -> r.rows() == 0 ? "" : String.format("%,d", r.rows())),
