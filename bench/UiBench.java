@@ -137,8 +137,7 @@ public final class UiBench {
   }
 
   private static TableView<?> resultTable(Scene scene) {
-    Node pane = scene.lookup(".result-pane");
-    return pane == null ? null : (TableView<?>) pane.lookup(".table-view");
+    return (TableView<?>) scene.lookup(".result-table");
   }
 
   private static Scene sceneWithTiles(int tiles) {
