@@ -238,8 +238,10 @@ public final class Engine implements AutoCloseable {
         global.acquire();
         globalHeld = true;
       }
-      String key = source.limitKey(panel);
-      if (key != null && !repeat) {
+      // A repeat runs a fixed number of workers instead of taking slots; it needs no key (which
+      // costs an URL parse per run).
+      String key = repeat ? null : source.limitKey(panel);
+      if (key != null) {
         keyLimit = keyed.computeIfAbsent(key, k -> new Semaphore(config.perHost(), true));
         keyLimit.acquire();
       }
