@@ -11,11 +11,8 @@ import java.net.ProtocolException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.LongConsumer;
@@ -46,9 +43,9 @@ final class Http1Client implements AutoCloseable {
       throws IOException {
     URI uri = request.uri();
     int port = uri.getPort() < 0 ? 80 : uri.getPort();
-    String key = uri.getHost() + ":" + port;
-    byte[] head = headFor(request, uri, port);
-    var pool = idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
+    EncodedHead encoded = headFor(request, uri, port);
+    byte[] head = encoded.bytes();
+    var pool = encoded.pool();
     for (int attempt = 0; ; attempt++) {
       Connection c = pool.pollLast();
       boolean reused = c != null;
@@ -103,18 +100,23 @@ final class Http1Client implements AutoCloseable {
     }
   }
 
-  /** Repeat runs send the same request object many times: its head is encoded once. */
-  private byte[] headFor(OutgoingRequest r, URI uri, int port) throws ProtocolException {
+  /**
+   * Repeat runs send the same request object many times: its head is encoded, and its pool looked
+   * up, once.
+   */
+  private EncodedHead headFor(OutgoingRequest r, URI uri, int port) throws ProtocolException {
     var last = lastHead;
     if (last != null && last.request() == r) {
-      return last.bytes();
+      return last;
     }
-    byte[] bytes = head(r, uri, port);
-    lastHead = new EncodedHead(r, bytes);
-    return bytes;
+    var pool = idle.computeIfAbsent(uri.getHost() + ":" + port, k -> new ConcurrentLinkedDeque<>());
+    var encoded = new EncodedHead(r, head(r, uri, port), pool);
+    lastHead = encoded;
+    return encoded;
   }
 
-  private record EncodedHead(OutgoingRequest request, byte[] bytes) {}
+  private record EncodedHead(
+      OutgoingRequest request, byte[] bytes, ConcurrentLinkedDeque<Connection> pool) {}
 
   private volatile EncodedHead lastHead;
 
@@ -205,7 +207,7 @@ final class Http1Client implements AutoCloseable {
       int[] headerBytes = {0};
       String statusLine;
       int status;
-      Map<String, List<String>> headers;
+      ResponseHeaders headers;
       do {
         statusLine = line(headerBytes);
         if (!statusLine.startsWith("HTTP/")) {
@@ -216,14 +218,14 @@ final class Http1Client implements AutoCloseable {
       } while (status >= 100 && status < 200 && status != 101);
       long headersAt = System.nanoTime();
       boolean http10 = statusLine.startsWith("HTTP/1.0");
-      String connection = first(headers, "connection");
+      String connection = headers.first("connection");
       reusable =
           http10
               ? "keep-alive".equalsIgnoreCase(connection)
               : !"close".equalsIgnoreCase(connection);
       byte[] body;
-      String te = first(headers, "transfer-encoding");
-      String length = first(headers, "content-length");
+      String te = headers.first("transfer-encoding");
+      String length = headers.first("content-length");
       if (request.method().equals("HEAD") || status == 204 || status == 304) {
         body = new byte[0];
       } else if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
@@ -366,8 +368,8 @@ final class Http1Client implements AutoCloseable {
       }
     }
 
-    private Map<String, List<String>> headers(int[] count) throws IOException {
-      var map = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
+    private ResponseHeaders headers(int[] count) throws IOException {
+      var headers = new ResponseHeaders();
       String l;
       while (!(l = line(count)).isEmpty()) {
         int colon = l.indexOf(':');
@@ -375,9 +377,9 @@ final class Http1Client implements AutoCloseable {
           continue;
         }
         String name = l.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        map.computeIfAbsent(name, k -> new ArrayList<>(1)).add(l.substring(colon + 1).trim());
+        headers.add(name, l.substring(colon + 1).trim());
       }
-      return map;
+      return headers;
     }
 
     private static int statusCode(String line) throws ProtocolException {
@@ -390,11 +392,6 @@ final class Http1Client implements AutoCloseable {
       } catch (NumberFormatException e) {
         throw new ProtocolException("bad status line: " + clip(line));
       }
-    }
-
-    private static String first(Map<String, List<String>> headers, String name) {
-      List<String> v = headers.get(name);
-      return v == null || v.isEmpty() ? null : v.getFirst();
     }
 
     private static String clip(String s) {

@@ -16,7 +16,13 @@ final class SensitiveHeaders {
   private SensitiveHeaders() {}
 
   static Map<String, List<String>> redact(Map<String, List<String>> headers) {
-    if (headers.keySet().stream().noneMatch(SensitiveHeaders::isSensitive)) {
+    Iterable<String> names =
+        headers instanceof ResponseHeaders lean ? lean.names() : headers.keySet();
+    boolean any = false;
+    for (String name : names) {
+      any |= isSensitive(name);
+    }
+    if (!any) {
       return headers;
     }
     var out = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
