@@ -18,10 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -41,7 +39,7 @@ public final class Engine implements AutoCloseable {
   private final Map<Long, ActiveRun> active = new ConcurrentHashMap<>();
   private final AtomicLong runIds = new AtomicLong();
   private final ThreadFactory threads = Workers.virtual("run");
-  private final ScheduledExecutorService timer = Workers.timer("fetchboard-timeouts");
+  private final RunDeadlines deadlines = new RunDeadlines("fetchboard-timeouts");
   private final WorkspaceValidator validator = new WorkspaceValidator(false);
 
   private final java.util.function.Function<String, String> processEnvironment;
@@ -246,9 +244,7 @@ public final class Engine implements AutoCloseable {
         keyLimit.acquire();
       }
       timeout = source.timeout(panel);
-      var timeoutTask =
-          timer.schedule(cancellation::timeOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
-      try {
+      try (var deadline = deadlines.register(cancellation, timeout.toMillis(), id)) {
         int allowedAttempts = 1 + Math.max(0, source.retries(panel));
         while (true) {
           attempts++;
@@ -267,8 +263,6 @@ public final class Engine implements AutoCloseable {
             Thread.sleep(backoff(attempts));
           }
         }
-      } finally {
-        timeoutTask.cancel(false);
       }
     } catch (InterruptedException e) {
       return stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
@@ -453,7 +447,7 @@ public final class Engine implements AutoCloseable {
     for (ActiveRun r : active.values()) {
       r.cancellation.cancel(Cancellation.Reason.SHUTDOWN);
     }
-    timer.shutdownNow();
+    deadlines.close();
     for (Source s : sources) {
       try {
         s.close();
