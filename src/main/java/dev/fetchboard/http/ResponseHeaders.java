@@ -2,6 +2,7 @@ package dev.fetchboard.http;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -16,26 +17,32 @@ import java.util.TreeMap;
  * its time per request.
  */
 final class ResponseHeaders extends AbstractMap<String, List<String>> {
-  private final List<String> names = new ArrayList<>(12);
-  private final List<String> values = new ArrayList<>(12);
+  private String[] names = new String[16];
+  private String[] values = new String[16];
+  private int count;
   private volatile Map<String, List<String>> sorted;
 
   /** Adds one header line; {@code name} is lower case already. Only while parsing. */
   void add(String name, String value) {
-    names.add(name);
-    values.add(value);
+    if (count == names.length) {
+      names = Arrays.copyOf(names, count * 2);
+      values = Arrays.copyOf(values, count * 2);
+    }
+    names[count] = name;
+    values[count] = value;
+    count++;
   }
 
   /** The names in arrival order, one per line (repeated names repeat). */
   List<String> names() {
-    return Collections.unmodifiableList(names);
+    return Collections.unmodifiableList(Arrays.asList(names).subList(0, count));
   }
 
   /** The first value of a header, or null. */
   String first(String name) {
-    for (int i = 0; i < names.size(); i++) {
-      if (names.get(i).equalsIgnoreCase(name)) {
-        return values.get(i);
+    for (int i = 0; i < count; i++) {
+      if (names[i].equalsIgnoreCase(name)) {
+        return values[i];
       }
     }
     return null;
@@ -47,12 +54,12 @@ final class ResponseHeaders extends AbstractMap<String, List<String>> {
       return null;
     }
     List<String> found = null;
-    for (int i = 0; i < names.size(); i++) {
-      if (names.get(i).equalsIgnoreCase(name)) {
+    for (int i = 0; i < count; i++) {
+      if (names[i].equalsIgnoreCase(name)) {
         if (found == null) {
           found = new ArrayList<>(1);
         }
-        found.add(values.get(i));
+        found.add(values[i]);
       }
     }
     return found == null ? null : List.copyOf(found);
@@ -72,8 +79,8 @@ final class ResponseHeaders extends AbstractMap<String, List<String>> {
     var map = sorted;
     if (map == null) {
       var built = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
-      for (int i = 0; i < names.size(); i++) {
-        built.computeIfAbsent(names.get(i), k -> new ArrayList<>(1)).add(values.get(i));
+      for (int i = 0; i < count; i++) {
+        built.computeIfAbsent(names[i], k -> new ArrayList<>(1)).add(values[i]);
       }
       built.replaceAll((k, v) -> List.copyOf(v));
       map = Collections.unmodifiableMap(built);
