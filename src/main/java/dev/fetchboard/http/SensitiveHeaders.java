@@ -2,7 +2,6 @@ package dev.fetchboard.http;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -42,10 +41,9 @@ final class SensitiveHeaders {
   }
 
   private static boolean isSensitive(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.equals("set-cookie")
-        || lower.equals("set-cookie2")
-        || lower.equals("authorization");
+    return name.equalsIgnoreCase("set-cookie")
+        || name.equalsIgnoreCase("set-cookie2")
+        || name.equalsIgnoreCase("authorization");
   }
 
   /** "session=abc; Path=/; HttpOnly" becomes "session=‹redacted›; Path=/; HttpOnly". */
