@@ -370,16 +370,72 @@ final class Http1Client implements AutoCloseable {
 
     private ResponseHeaders headers(int[] count) throws IOException {
       var headers = new ResponseHeaders();
-      String l;
-      while (!(l = line(count)).isEmpty()) {
-        int colon = l.indexOf(':');
-        if (colon <= 0) {
+      while (true) {
+        int nl = pos;
+        while (nl < lim && buf[nl] != '\n') {
+          nl++;
+        }
+        if (nl == lim) {
+          // The line goes past what is buffered: the general path, one String per line.
+          String l = line(count);
+          if (l.isEmpty()) {
+            return headers;
+          }
+          int colon = l.indexOf(':');
+          if (colon > 0) {
+            String name = l.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            headers.add(name, l.substring(colon + 1).trim());
+          }
           continue;
         }
-        String name = l.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        headers.add(name, l.substring(colon + 1).trim());
+        // The whole line is buffered (the usual case): name and value straight from the bytes.
+        count[0] += nl - pos;
+        if (count[0] > MAX_HEADER_BYTES) {
+          throw new ProtocolException("Header size too big: response headers are too large");
+        }
+        int end = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
+        int start = pos;
+        pos = nl + 1;
+        if (end == start) {
+          return headers;
+        }
+        int colon = start;
+        while (colon < end && buf[colon] != ':') {
+          colon++;
+        }
+        if (colon == start || colon == end) {
+          continue;
+        }
+        headers.add(lowerName(start, colon), latin1Trimmed(colon + 1, end));
       }
-      return headers;
+    }
+
+    /** The bytes as ISO-8859-1 text without the spaces and controls String.trim removes. */
+    private String latin1Trimmed(int from, int to) {
+      while (from < to && (buf[from] & 0xff) <= ' ') {
+        from++;
+      }
+      while (to > from && (buf[to - 1] & 0xff) <= ' ') {
+        to--;
+      }
+      return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A header name trimmed and lower-cased as {@code toLowerCase(Locale.ROOT)} would; ASCII
+     * letters are lowered in the buffer itself (those bytes are consumed already).
+     */
+    private String lowerName(int from, int to) {
+      for (int i = from; i < to; i++) {
+        byte b = buf[i];
+        if (b < 0) {
+          return latin1Trimmed(from, to).toLowerCase(Locale.ROOT);
+        }
+        if (b >= 'A' && b <= 'Z') {
+          buf[i] = (byte) (b + ('a' - 'A'));
+        }
+      }
+      return latin1Trimmed(from, to);
     }
 
     private static int statusCode(String line) throws ProtocolException {
