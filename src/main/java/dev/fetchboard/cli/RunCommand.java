@@ -121,7 +121,6 @@ public final class RunCommand implements Callable<Integer> {
         return usage(err, "--timeout must be more than 0");
       }
     }
-    dev.fetchboard.sql.SqlSource.preloadInBackground();
     Workspace workspace = workspaceOptions.load(err, "run");
     if (workspace == null) {
       return FetchboardCommand.USAGE;
@@ -132,6 +131,10 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (panels.isEmpty()) {
       return usage(err, workspaceOptions.file + " has no panels to run");
+    }
+    if (panels.stream().anyMatch(p -> p.sql() != null)) {
+      // Only when a query will run: on two cores, loading jOOQ beside an HTTP load probe slows it.
+      dev.fetchboard.sql.SqlSource.preloadInBackground();
     }
     if (timeoutOverride != null) {
       panels = TimeoutOverride.apply(panels, timeoutOverride);

@@ -15,7 +15,7 @@ final class CheckEvaluator {
   private CheckEvaluator() {}
 
   static List<CheckOutcome> evaluate(List<Check> checks, SourceOutput out, Duration elapsed) {
-    var outcomes = new ArrayList<CheckOutcome>();
+    var outcomes = new ArrayList<CheckOutcome>(checks.size() + 1);
     boolean hasStatusCheck = false;
     for (Check c : checks) {
       if (c.status() != null) {
@@ -28,10 +28,24 @@ final class CheckEvaluator {
     if (!hasStatusCheck && out.status() != null) {
       boolean ok = out.status() < 400;
       outcomes.add(
-          0,
-          new CheckOutcome("status is not an error (below 400)", ok, String.valueOf(out.status())));
+          0, new CheckOutcome("status is not an error (below 400)", ok, statusText(out.status())));
     }
     return outcomes;
+  }
+
+  private static final String[] STATUS_TEXT = new String[600];
+
+  /** A status as text; load probes evaluate the status check thousands of times a second. */
+  private static String statusText(int status) {
+    if (status < 0 || status >= STATUS_TEXT.length) {
+      return String.valueOf(status);
+    }
+    String s = STATUS_TEXT[status];
+    if (s == null) {
+      s = String.valueOf(status);
+      STATUS_TEXT[status] = s;
+    }
+    return s;
   }
 
   private static CheckOutcome evaluate(Check c, SourceOutput out, Duration elapsed) {
@@ -40,8 +54,7 @@ final class CheckEvaluator {
       if (out.status() == null) {
         return new CheckOutcome(what, false, "no HTTP status");
       }
-      return new CheckOutcome(
-          what, c.status().contains(out.status()), String.valueOf(out.status()));
+      return new CheckOutcome(what, c.status().contains(out.status()), statusText(out.status()));
     }
     if (c.latencyUnder() != null) {
       return new CheckOutcome(

@@ -18,10 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -41,7 +39,7 @@ public final class Engine implements AutoCloseable {
   private final Map<Long, ActiveRun> active = new ConcurrentHashMap<>();
   private final AtomicLong runIds = new AtomicLong();
   private final ThreadFactory threads = Workers.virtual("run");
-  private final ScheduledExecutorService timer = Workers.timer("fetchboard-timeouts");
+  private final RunDeadlines deadlines = new RunDeadlines("fetchboard-timeouts");
   private final WorkspaceValidator validator = new WorkspaceValidator(false);
 
   private final java.util.function.Function<String, String> processEnvironment;
@@ -273,15 +271,15 @@ public final class Engine implements AutoCloseable {
         global.acquire();
         globalHeld = true;
       }
-      String key = source.limitKey(panel);
-      if (key != null && !repeat) {
+      // A repeat runs a fixed number of workers instead of taking slots; it needs no key (which
+      // costs an URL parse per run).
+      String key = repeat ? null : source.limitKey(panel);
+      if (key != null) {
         keyLimit = keyed.computeIfAbsent(key, k -> new Semaphore(config.perHost(), true));
         keyLimit.acquire();
       }
       timeout = source.timeout(panel);
-      var timeoutTask =
-          timer.schedule(cancellation::timeOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
-      try {
+      try (var deadline = deadlines.register(cancellation, timeout.toMillis(), id)) {
         int allowedAttempts = 1 + Math.max(0, source.retries(panel));
         while (true) {
           attempts++;
@@ -300,8 +298,6 @@ public final class Engine implements AutoCloseable {
             Thread.sleep(backoff(attempts));
           }
         }
-      } finally {
-        timeoutTask.cancel(false);
       }
     } catch (InterruptedException e) {
       return stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
@@ -486,7 +482,7 @@ public final class Engine implements AutoCloseable {
     for (ActiveRun r : active.values()) {
       r.cancellation.cancel(Cancellation.Reason.SHUTDOWN);
     }
-    timer.shutdownNow();
+    deadlines.close();
     for (Source s : sources) {
       try {
         s.close();

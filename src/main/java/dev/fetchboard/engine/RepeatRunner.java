@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -57,6 +58,8 @@ final class RepeatRunner {
     var next = new AtomicInteger();
     var failed = new AtomicInteger();
     var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
+    // Counted without boxing or a map lookup per run; statuses outside 0-599 go to the map.
+    var commonStatuses = new AtomicIntegerArray(COMMON_STATUSES);
     var errors = new ConcurrentHashMap<String, AtomicInteger>();
     int workers = Math.min(concurrency, count);
     var current = new AtomicReferenceArray<Cancellation>(workers);
@@ -89,9 +92,14 @@ final class RepeatRunner {
                               null);
                       latencies[i] = r.elapsed().toNanos();
                       if (r.status() != null) {
-                        statuses
-                            .computeIfAbsent(r.status(), k -> new AtomicInteger())
-                            .incrementAndGet();
+                        int status = r.status();
+                        if (status >= 0 && status < COMMON_STATUSES) {
+                          commonStatuses.incrementAndGet(status);
+                        } else {
+                          statuses
+                              .computeIfAbsent(status, k -> new AtomicInteger())
+                              .incrementAndGet();
+                        }
                       }
                       if (!r.ok()) {
                         failed.incrementAndGet();
@@ -133,8 +141,22 @@ final class RepeatRunner {
         millis(percentile(sorted, 0.90)),
         millis(percentile(sorted, 0.99)),
         millis(sorted[sorted.length - 1]),
-        toCounts(statuses),
+        statusCounts(commonStatuses, statuses),
         toCounts(errors));
+  }
+
+  private static final int COMMON_STATUSES = 600;
+
+  private static Map<Integer, Integer> statusCounts(
+      AtomicIntegerArray common, Map<Integer, AtomicInteger> others) {
+    var out = toCounts(others);
+    for (int s = 0; s < common.length(); s++) {
+      int n = common.get(s);
+      if (n > 0) {
+        out.put(s, n);
+      }
+    }
+    return out;
   }
 
   private static long percentile(long[] sorted, double q) {

@@ -11,11 +11,8 @@ import java.net.ProtocolException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.LongConsumer;
@@ -46,9 +43,9 @@ final class Http1Client implements AutoCloseable {
       throws IOException {
     URI uri = request.uri();
     int port = uri.getPort() < 0 ? 80 : uri.getPort();
-    String key = uri.getHost() + ":" + port;
-    byte[] head = head(request, uri, port);
-    var pool = idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
+    EncodedHead encoded = headFor(request, uri, port);
+    byte[] head = encoded.bytes();
+    var pool = encoded.pool();
     for (int attempt = 0; ; attempt++) {
       Connection c = pool.pollLast();
       boolean reused = c != null;
@@ -57,6 +54,12 @@ final class Http1Client implements AutoCloseable {
       }
       try (var abort = cancellation.onCancel(c::close)) {
         c.write(head, request.body());
+        if (reused && Thread.currentThread().isVirtual()) {
+          // Let the other runs on this carrier go first: by the time this one reads, the answer
+          // has usually arrived, so the read does not park on the JDK's poller (an epoll_ctl, a
+          // wake-up of the poller thread and an unpark per request otherwise).
+          Thread.yield();
+        }
         IncomingResponse response = c.read(request, cap, progress);
         if (c.reusable && !closed && pool.size() < MAX_IDLE_PER_HOST) {
           pool.offerLast(c);
@@ -96,6 +99,26 @@ final class Http1Client implements AutoCloseable {
       }
     }
   }
+
+  /**
+   * Repeat runs send the same request object many times: its head is encoded, and its pool looked
+   * up, once.
+   */
+  private EncodedHead headFor(OutgoingRequest r, URI uri, int port) throws ProtocolException {
+    var last = lastHead;
+    if (last != null && last.request() == r) {
+      return last;
+    }
+    var pool = idle.computeIfAbsent(uri.getHost() + ":" + port, k -> new ConcurrentLinkedDeque<>());
+    var encoded = new EncodedHead(r, head(r, uri, port), pool);
+    lastHead = encoded;
+    return encoded;
+  }
+
+  private record EncodedHead(
+      OutgoingRequest request, byte[] bytes, ConcurrentLinkedDeque<Connection> pool) {}
+
+  private volatile EncodedHead lastHead;
 
   private static byte[] head(OutgoingRequest r, URI uri, int port) throws ProtocolException {
     var sb = new StringBuilder(256);
@@ -184,7 +207,7 @@ final class Http1Client implements AutoCloseable {
       int[] headerBytes = {0};
       String statusLine;
       int status;
-      Map<String, List<String>> headers;
+      ResponseHeaders headers;
       do {
         statusLine = line(headerBytes);
         if (!statusLine.startsWith("HTTP/")) {
@@ -195,14 +218,14 @@ final class Http1Client implements AutoCloseable {
       } while (status >= 100 && status < 200 && status != 101);
       long headersAt = System.nanoTime();
       boolean http10 = statusLine.startsWith("HTTP/1.0");
-      String connection = first(headers, "connection");
+      String connection = headers.first("connection");
       reusable =
           http10
               ? "keep-alive".equalsIgnoreCase(connection)
               : !"close".equalsIgnoreCase(connection);
       byte[] body;
-      String te = first(headers, "transfer-encoding");
-      String length = first(headers, "content-length");
+      String te = headers.first("transfer-encoding");
+      String length = headers.first("content-length");
       if (request.method().equals("HEAD") || status == 204 || status == 304) {
         body = new byte[0];
       } else if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
@@ -307,6 +330,19 @@ final class Http1Client implements AutoCloseable {
 
     /** One header-section line without its CR LF, counting bytes against the header limit. */
     private String line(int[] count) throws IOException {
+      // Usually the whole line is in the buffer already: one String, no builder.
+      for (int i = pos; i < lim; i++) {
+        if (buf[i] == '\n') {
+          count[0] += i - pos;
+          if (count[0] > MAX_HEADER_BYTES) {
+            throw new ProtocolException("Header size too big: response headers are too large");
+          }
+          int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+          String line = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);
+          pos = i + 1;
+          return line;
+        }
+      }
       var sb = new StringBuilder(64);
       while (true) {
         if (pos == lim && fill() < 0) {
@@ -332,18 +368,74 @@ final class Http1Client implements AutoCloseable {
       }
     }
 
-    private Map<String, List<String>> headers(int[] count) throws IOException {
-      var map = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
-      String l;
-      while (!(l = line(count)).isEmpty()) {
-        int colon = l.indexOf(':');
-        if (colon <= 0) {
+    private ResponseHeaders headers(int[] count) throws IOException {
+      var headers = new ResponseHeaders();
+      while (true) {
+        int nl = pos;
+        while (nl < lim && buf[nl] != '\n') {
+          nl++;
+        }
+        if (nl == lim) {
+          // The line goes past what is buffered: the general path, one String per line.
+          String l = line(count);
+          if (l.isEmpty()) {
+            return headers;
+          }
+          int colon = l.indexOf(':');
+          if (colon > 0) {
+            String name = l.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            headers.add(name, l.substring(colon + 1).trim());
+          }
           continue;
         }
-        String name = l.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        map.computeIfAbsent(name, k -> new ArrayList<>(1)).add(l.substring(colon + 1).trim());
+        // The whole line is buffered (the usual case): name and value straight from the bytes.
+        count[0] += nl - pos;
+        if (count[0] > MAX_HEADER_BYTES) {
+          throw new ProtocolException("Header size too big: response headers are too large");
+        }
+        int end = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
+        int start = pos;
+        pos = nl + 1;
+        if (end == start) {
+          return headers;
+        }
+        int colon = start;
+        while (colon < end && buf[colon] != ':') {
+          colon++;
+        }
+        if (colon == start || colon == end) {
+          continue;
+        }
+        headers.add(lowerName(start, colon), latin1Trimmed(colon + 1, end));
       }
-      return map;
+    }
+
+    /** The bytes as ISO-8859-1 text without the spaces and controls String.trim removes. */
+    private String latin1Trimmed(int from, int to) {
+      while (from < to && (buf[from] & 0xff) <= ' ') {
+        from++;
+      }
+      while (to > from && (buf[to - 1] & 0xff) <= ' ') {
+        to--;
+      }
+      return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A header name trimmed and lower-cased as {@code toLowerCase(Locale.ROOT)} would; ASCII
+     * letters are lowered in the buffer itself (those bytes are consumed already).
+     */
+    private String lowerName(int from, int to) {
+      for (int i = from; i < to; i++) {
+        byte b = buf[i];
+        if (b < 0) {
+          return latin1Trimmed(from, to).toLowerCase(Locale.ROOT);
+        }
+        if (b >= 'A' && b <= 'Z') {
+          buf[i] = (byte) (b + ('a' - 'A'));
+        }
+      }
+      return latin1Trimmed(from, to);
     }
 
     private static int statusCode(String line) throws ProtocolException {
@@ -356,11 +448,6 @@ final class Http1Client implements AutoCloseable {
       } catch (NumberFormatException e) {
         throw new ProtocolException("bad status line: " + clip(line));
       }
-    }
-
-    private static String first(Map<String, List<String>> headers, String name) {
-      List<String> v = headers.get(name);
-      return v == null || v.isEmpty() ? null : v.getFirst();
     }
 
     private static String clip(String s) {

@@ -199,16 +199,28 @@ public final class HttpSource implements Source {
     if (!"http".equalsIgnoreCase(uri.getScheme())) {
       return false;
     }
-    return directHosts.computeIfAbsent(
-        uri.getHost() + ":" + uri.getPort(),
-        k -> {
-          if (proxy == null) {
-            return true;
-          }
-          var chosen = proxy.select(uri);
-          return chosen.isEmpty() || chosen.getFirst().type() == java.net.Proxy.Type.DIRECT;
-        });
+    var last = lastDirect;
+    if (last != null && last.uri() == uri) {
+      return last.direct();
+    }
+    boolean direct =
+        directHosts.computeIfAbsent(
+            uri.getHost() + ":" + uri.getPort(),
+            k -> {
+              if (proxy == null) {
+                return true;
+              }
+              var chosen = proxy.select(uri);
+              return chosen.isEmpty() || chosen.getFirst().type() == java.net.Proxy.Type.DIRECT;
+            });
+    lastDirect = new DirectUri(uri, direct);
+    return direct;
   }
+
+  /** The last URL asked about: a repeat asks about the same URI object for every run. */
+  private record DirectUri(URI uri, boolean direct) {}
+
+  private volatile DirectUri lastDirect;
 
   private static final int MAX_REDIRECTS = 5;
   private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
@@ -245,9 +257,7 @@ public final class HttpSource implements Source {
     String contentType = response.header("content-type").orElse(null);
     Map<String, List<String>> headers = SensitiveHeaders.redact(response.headers());
     int status = response.status();
-    boolean needsDocument =
-        !ctx.repeatMode()
-            || panel.checks().stream().anyMatch(c -> c.jsonPath() != null || c.value() != null);
+    boolean needsDocument = !ctx.repeatMode() || checksReadBody(panel);
     if (!needsDocument) {
       return new SourceOutput(
           status, headers, contentType, ttfb, wireBytes, null, null, null, null, null, null);
@@ -331,6 +341,15 @@ public final class HttpSource implements Source {
         null,
         document,
         notice);
+  }
+
+  private static boolean checksReadBody(PanelSpec panel) {
+    for (var c : panel.checks()) {
+      if (c.jsonPath() != null || c.value() != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final java.util.regex.Pattern SIMPLE_PATH =

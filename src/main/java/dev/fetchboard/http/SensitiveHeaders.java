@@ -2,7 +2,6 @@ package dev.fetchboard.http;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,7 +15,13 @@ final class SensitiveHeaders {
   private SensitiveHeaders() {}
 
   static Map<String, List<String>> redact(Map<String, List<String>> headers) {
-    if (headers.keySet().stream().noneMatch(SensitiveHeaders::isSensitive)) {
+    Iterable<String> names =
+        headers instanceof ResponseHeaders lean ? lean.names() : headers.keySet();
+    boolean any = false;
+    for (String name : names) {
+      any |= isSensitive(name);
+    }
+    if (!any) {
       return headers;
     }
     var out = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
@@ -36,10 +41,9 @@ final class SensitiveHeaders {
   }
 
   private static boolean isSensitive(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.equals("set-cookie")
-        || lower.equals("set-cookie2")
-        || lower.equals("authorization");
+    return name.equalsIgnoreCase("set-cookie")
+        || name.equalsIgnoreCase("set-cookie2")
+        || name.equalsIgnoreCase("authorization");
   }
 
   /** "session=abc; Path=/; HttpOnly" becomes "session=‹redacted›; Path=/; HttpOnly". */

@@ -368,6 +368,29 @@ class HttpEngineTest {
       lateServer = new java.util.concurrent.atomic.AtomicReference<>();
 
   @Test
+  void responseHeadersAreCaseInsensitiveSortedKeepRepeatsAndHideCookieValues() throws Exception {
+    server.handle(
+        "/h",
+        ex -> {
+          ex.getResponseHeaders().add("X-Trace", "abc");
+          ex.getResponseHeaders().add("Set-Cookie", "session=s3cret; Path=/; HttpOnly");
+          ex.getResponseHeaders().add("Set-Cookie", "theme=dark");
+          ex.getResponseHeaders().add("Via", "1.1 a");
+          TestHttpServer.send(ex, 200, "application/json", "{}");
+        });
+    RunResult r = runOne(Panels.get("h", server.url("/h")));
+    assertThat(r.ok()).isTrue();
+    assertThat(r.headers().get("X-TRACE")).containsExactly("abc");
+    assertThat(r.headers().get("content-type")).containsExactly("application/json");
+    assertThat(r.headers().get("set-cookie"))
+        .containsExactly("session=‹redacted›; Path=/; HttpOnly", "theme=‹redacted›");
+    assertThat(r.headers().toString()).doesNotContain("s3cret").doesNotContain("dark");
+    var names = new ArrayList<>(r.headers().keySet());
+    assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER).contains("via");
+    assertThat(r.contentType()).isEqualTo("application/json");
+  }
+
+  @Test
   void repeatModeSumsUpLatencyAndStatuses() throws Exception {
     server.respond("/r", 200, "application/json", "{}");
     RepeatResult r = engine.repeat(workspace, Panels.get("r", server.url("/r")), 200, 20);
