@@ -12,7 +12,9 @@ import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.MouseButton;
@@ -69,6 +71,7 @@ public final class UiBench {
             long last;
             long lastScroll;
             TableView<?> table;
+            ScrollBar bar;
 
             @Override
             public void handle(long now) {
@@ -86,11 +89,18 @@ public final class UiBench {
               if (rows > 0 && firstRowAt[0] == 0) {
                 firstRowAt[0] = System.nanoTime();
               }
-              // A user dragging through the rows: a new screenful every 50 ms.
+              // A user dragging the scroll bar's thumb down through the rows, a step every 50 ms
+              // (1/400 of the way: a sweep of the whole table in 20 s), back to the top at the end.
               if (rows > 0 && now - lastScroll > 50_000_000L) {
                 lastScroll = now;
-                scrolledTo[0] = (scrolledTo[0] + 997) % rows;
-                table.scrollTo(scrolledTo[0]);
+                if (bar == null) {
+                  bar = verticalBar(table);
+                }
+                if (bar != null) {
+                  double next = bar.getValue() + (bar.getMax() - bar.getMin()) / 400;
+                  bar.setValue(next > bar.getMax() ? bar.getMin() : next);
+                  scrolledTo[0]++;
+                }
               }
             }
           }.start();
@@ -116,11 +126,12 @@ public final class UiBench {
         String.format(
             Locale.ROOT,
             "UIBENCH {\"windowWithTilesSeconds\": %.2f, \"firstRowMs\": %.0f, \"rowsInTable\": %s,"
-                + " \"heapAfterGcMb\": %d, \"timerFrames\": %d, \"timerGapP50Ms\": %.1f,"
+                + " \"scrollSteps\": %d, \"heapAfterGcMb\": %d, \"timerFrames\": %d, \"timerGapP50Ms\": %.1f,"
                 + " \"timerGapP99Ms\": %.1f, \"timerGapMaxMs\": %.1f, \"statusBar\": \"%s\"}",
             openedSeconds,
             firstRowAt[0] == 0 ? -1.0 : (firstRowAt[0] - runAt[0]) / 1e6,
             parts[0],
+            scrolledTo[0],
             heap / (1024 * 1024),
             sorted.size(),
             pct(sorted, 0.50),
@@ -138,6 +149,15 @@ public final class UiBench {
 
   private static TableView<?> resultTable(Scene scene) {
     return (TableView<?>) scene.lookup(".result-table");
+  }
+
+  private static ScrollBar verticalBar(TableView<?> table) {
+    for (Node n : table.lookupAll(".scroll-bar")) {
+      if (n instanceof ScrollBar b && b.getOrientation() == Orientation.VERTICAL && b.isVisible()) {
+        return b;
+      }
+    }
+    return null;
   }
 
   private static Scene sceneWithTiles(int tiles) {

@@ -148,11 +148,18 @@ public final class MainWindow extends BorderPane {
     }.start();
   }
 
+  /**
+   * Panels whose updates are applied in one frame at most: a tile update costs the FX thread a few
+   * tenths of a millisecond in styling and layout, so 200 panels refreshing on the same second are
+   * spread over a few frames instead of making one of them long.
+   */
+  static final int PANELS_PER_FRAME = 30;
+
   /** One frame: apply what the engine reported since the last one, refresh what shows it. */
   private void frame(long now) {
     pulses.frame(now);
-    var updates = dispatcher.drain();
     PanelViewModel selected = model.selectedProperty().get();
+    var updates = dispatcher.drain(PANELS_PER_FRAME, selected == null ? null : selected.id());
     if (!updates.isEmpty()) {
       model.apply(updates);
     }

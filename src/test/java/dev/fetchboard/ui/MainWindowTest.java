@@ -294,7 +294,9 @@ class MainWindowTest {
     open(ws);
     robot.clickOn("#run-all");
     waitUntil("the capped result is shown", () -> panel("rows").state() == PanelState.OK);
-    assertThat(robot.lookup(".result-table").queryTableView().getItems()).hasSize(300);
+    waitUntil(
+        "the table holds the capped 300 rows",
+        () -> robot.lookup(".result-table").queryTableView().getItems().size() == 300);
     Path csv = java.nio.file.Files.createTempFile("export-all", ".csv");
     var pane = (dev.fetchboard.ui.result.ResultPane) robot.lookup(".result-pane").query();
     var task = WaitForAsyncUtils.asyncFx(() -> pane.exportTo(csv)).get();

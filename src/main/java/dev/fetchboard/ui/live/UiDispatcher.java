@@ -12,8 +12,9 @@ import java.util.function.Consumer;
  * Carries engine events to the FX thread. Producers (worker threads) only record the newest state
  * per panel in a map — many progress events of one panel collapse into one, and a finished result
  * is kept beside the newest state so it is never lost — and never wait. Once per pulse the FX
- * thread drains the map and applies everything at once ({@link #drain}), so the UI work per frame
- * is bounded by the number of panels, not by the number of events.
+ * thread drains the map ({@link #drain}), so the UI work per frame is bounded by the number of
+ * panels, not by the number of events; {@link #drain(int)} bounds it further, oldest panels first,
+ * so 200 panels finishing in the same instant are shown over a few frames instead of one long one.
  */
 public final class UiDispatcher implements Consumer<RunEvent> {
   /** What one panel needs applied: its newest state event and its newest finished run. */
@@ -29,6 +30,10 @@ public final class UiDispatcher implements Consumer<RunEvent> {
   }
 
   private final Map<String, PanelUpdate> pending = new ConcurrentHashMap<>();
+
+  /** Panels with a pending update, in the order their update arrived: a key is here iff pending. */
+  private final java.util.Queue<String> order = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   private final AtomicLong eventsSeen = new AtomicLong();
   private final AtomicLong finishedSeen = new AtomicLong();
   private final AtomicLong rowsSeen = new AtomicLong();
@@ -46,16 +51,42 @@ public final class UiDispatcher implements Consumer<RunEvent> {
       Long before = rowsByRun.put(e.runId(), p.rows());
       rowsSeen.addAndGet(Math.max(0, p.rows() - (before == null ? 0 : before)));
     }
-    pending.merge(e.panelId(), new PanelUpdate(e, fin), PanelUpdate::merge);
+    var update = new PanelUpdate(e, fin);
+    pending.compute(
+        e.panelId(),
+        (id, old) -> {
+          if (old == null) {
+            order.add(id);
+            return update;
+          }
+          return old.merge(update);
+        });
   }
 
   /** Takes every pending update (FX thread, once per pulse). */
   public List<Map.Entry<String, PanelUpdate>> drain() {
+    return drain(Integer.MAX_VALUE, null);
+  }
+
+  /**
+   * Takes the pending updates of at most {@code max} panels: {@code first}'s (the panel the user is
+   * looking at, may be null) before all others, then those waiting longest; the rest stay (and keep
+   * merging newer events) for the next pulse.
+   */
+  public List<Map.Entry<String, PanelUpdate>> drain(int max, String first) {
     if (pending.isEmpty()) {
       return List.of();
     }
-    var out = new ArrayList<Map.Entry<String, PanelUpdate>>(pending.size());
-    for (String key : List.copyOf(pending.keySet())) {
+    var out = new ArrayList<Map.Entry<String, PanelUpdate>>(Math.min(max, pending.size()));
+    if (first != null && order.remove(first)) {
+      PanelUpdate u = pending.remove(first);
+      if (u != null) {
+        out.add(Map.entry(first, u));
+      }
+    }
+    String key;
+    while (out.size() < max && (key = order.poll()) != null) {
+      // Removed together with its place in the queue: a later event queues the panel again.
       PanelUpdate u = pending.remove(key);
       if (u != null) {
         out.add(Map.entry(key, u));

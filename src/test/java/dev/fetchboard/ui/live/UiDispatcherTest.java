@@ -52,4 +52,41 @@ class UiDispatcherTest {
     d.accept(new RunEvent.Progress(4, "a", 0, 1, null));
     assertThat(d.drain().getFirst().getValue().latest().runId()).isEqualTo(5);
   }
+
+  @Test
+  void aBoundedDrainTakesTheLongestWaitingPanelsFirstAndLosesNothing() {
+    var d = new UiDispatcher();
+    for (int i = 0; i < 100; i++) {
+      d.accept(new RunEvent.Started(i + 1, "p" + i, Instant.now()));
+    }
+    var first = d.drain(30, null);
+    assertThat(first).extracting(java.util.Map.Entry::getKey).startsWith("p0", "p1").hasSize(30);
+    // A newer event of a panel still waiting merges into its place; it is not sent to the back.
+    d.accept(new RunEvent.Started(1000, "p40", Instant.now()));
+    var taken = new java.util.ArrayList<String>();
+    first.forEach(e -> taken.add(e.getKey()));
+    java.util.List<java.util.Map.Entry<String, UiDispatcher.PanelUpdate>> next;
+    while (!(next = d.drain(30, null)).isEmpty()) {
+      assertThat(next.size()).isLessThanOrEqualTo(30);
+      next.forEach(e -> taken.add(e.getKey()));
+      next.stream()
+          .filter(e -> e.getKey().equals("p40"))
+          .forEach(e -> assertThat(e.getValue().latest().runId()).isEqualTo(1000));
+    }
+    assertThat(taken).hasSize(100).doesNotHaveDuplicates();
+    assertThat(taken.indexOf("p40")).isEqualTo(40);
+  }
+
+  @Test
+  void theShownPanelGoesFirst() {
+    var d = new UiDispatcher();
+    for (int i = 0; i < 100; i++) {
+      d.accept(new RunEvent.Started(i + 1, "p" + i, Instant.now()));
+    }
+    assertThat(d.drain(10, "p77")).extracting(java.util.Map.Entry::getKey).startsWith("p77", "p0");
+    assertThat(d.drain(100, null))
+        .extracting(java.util.Map.Entry::getKey)
+        .hasSize(90)
+        .doesNotContain("p77");
+  }
 }
