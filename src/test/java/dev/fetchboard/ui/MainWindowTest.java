@@ -18,6 +18,7 @@ import dev.fetchboard.ui.model.PanelState;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
 import dev.fetchboard.workspace.ConnectionSpec;
+import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.SourceSpec;
 import dev.fetchboard.workspace.SqlQuerySpec;
@@ -309,6 +310,45 @@ class MainWindowTest {
         .contains("exported 5,000 rows")
         .contains("the whole result");
     java.nio.file.Files.deleteIfExists(csv);
+  }
+
+  @Test
+  void aPanelThatSkipsCertificateChecksIsMarkedOnItsTile(FxRobot robot) throws Exception {
+    var secure = PanelSpec.http("secure", "secure", HttpRequestSpec.get("https://127.0.0.1:1/"));
+    var get = HttpRequestSpec.get("https://127.0.0.1:1/");
+    var insecureSpec =
+        new HttpRequestSpec(
+            get.method(),
+            get.url(),
+            get.query(),
+            get.headers(),
+            get.body(),
+            get.auth(),
+            get.timeout(),
+            get.followRedirects(),
+            get.retries(),
+            get.maxBytes(),
+            true);
+    open(
+        Workspace.named("tls")
+            .withPanels(List.of(secure, PanelSpec.http("lax", "lax", insecureSpec))));
+    var marks =
+        robot.lookup(".tile-insecure").queryAllAs(javafx.scene.Node.class).stream()
+            .filter(javafx.scene.Node::isVisible)
+            .toList();
+    assertThat(marks).hasSize(1);
+    assertThat(((dev.fetchboard.ui.dashboard.TileView) marks.getFirst().getParent().getParent()))
+        .extracting(t -> t.viewModel().id())
+        .isEqualTo("lax");
+    // The form shows the choice and can take it back; the mark goes with it.
+    robot.interact(() -> model.selectedProperty().set(panel("lax")));
+    robot.clickOn("Edit");
+    var box = robot.lookup("#insecure").queryAs(javafx.scene.control.CheckBox.class);
+    assertThat(box.isSelected()).isTrue();
+    robot.interact(() -> box.setSelected(false));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(model.workspace().panel("lax").orElseThrow().http().insecure()).isNull();
+    assertThat(marks.getFirst().isVisible()).isFalse();
   }
 
   @Test

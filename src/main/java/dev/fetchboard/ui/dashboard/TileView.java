@@ -46,6 +46,7 @@ public final class TileView extends VBox {
   private final Label title = new Label();
   private final FontIcon kind = new FontIcon();
   private final Label state = new Label();
+  private final FontIcon insecure = new FontIcon(Feather.UNLOCK);
   private final ProgressIndicator spinner = new ProgressIndicator();
   private final Label detail = new Label();
   private final Label value = new Label();
@@ -95,7 +96,13 @@ public final class TileView extends VBox {
     HBox.setHgrow(title, Priority.ALWAYS);
     state.getStyleClass().add("tile-state");
     state.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-    var header = new HBox(6, kind, title, spinner, state);
+    insecure.getStyleClass().add("tile-insecure");
+    insecure.managedProperty().bind(insecure.visibleProperty());
+    Tooltip.install(
+        insecure,
+        new Tooltip(
+            "Insecure TLS: this panel does not check the server's certificate (insecure: true)"));
+    var header = new HBox(6, kind, title, insecure, spinner, state);
     header.setAlignment(Pos.CENTER_LEFT);
     detail.getStyleClass().add("tile-detail");
     value.getStyleClass().add("tile-value");
@@ -211,6 +218,8 @@ public final class TileView extends VBox {
 
   private void showSpec(PanelSpec spec) {
     title.setText(spec.displayTitle());
+    // A panel that skips certificate checks says so where it is seen, not only in its file.
+    insecure.setVisible(spec.http() != null && Boolean.TRUE.equals(spec.http().insecure()));
     kind.setIconCode(spec.sql() != null ? Feather.DATABASE : Feather.GLOBE);
     value.getStyleClass().remove("tile-value-large");
     if (spec.viewOrDefault() == ViewKind.VALUE) {

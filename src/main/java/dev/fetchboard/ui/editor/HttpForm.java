@@ -45,6 +45,7 @@ final class HttpForm implements SourceForm {
   private final AuthFields auth;
   private final TextField timeout = new TextField();
   private final CheckBox followRedirects = new CheckBox("follow redirects");
+  private final CheckBox insecure = new CheckBox("skip certificate checks (insecure)");
   private final TextField rowsPath = new TextField();
   private final TextField valuePath = new TextField();
   private final Button copyCurl = new Button("Copy as cURL");
@@ -86,6 +87,13 @@ final class HttpForm implements SourceForm {
     }
     method.valueProperty().addListener((o, a, b) -> onChange.run());
     followRedirects.selectedProperty().addListener((o, a, b) -> onChange.run());
+    insecure.setId("insecure");
+    insecure.getStyleClass().add("insecure-tls");
+    insecure.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Accept any TLS certificate (self-signed, expired, another host's). Only for servers"
+                + " you trust on a network you trust; the tile shows an open lock."));
+    insecure.selectedProperty().addListener((o, a, b) -> onChange.run());
   }
 
   @Override
@@ -110,6 +118,7 @@ final class HttpForm implements SourceForm {
       auth.load(h.auth());
       timeout.setText(FormValues.format(h.timeout()));
       followRedirects.setSelected(h.followRedirectsOrDefault());
+      insecure.setSelected(Boolean.TRUE.equals(h.insecure()));
       rowsPath.setText(FormValues.orEmpty(panel.rows()));
       valuePath.setText(FormValues.orEmpty(panel.value()));
     } finally {
@@ -138,7 +147,7 @@ final class HttpForm implements SourceForm {
             grid,
             row,
             "Timeout",
-            new HBox(12, timeout, followRedirects),
+            new HBox(12, timeout, followRedirects, insecure),
             errors.label("http.timeout", timeout));
     row = FormValues.add(grid, row, "Rows (JSONPath)", rowsPath, errors.label("rows", rowsPath));
     return FormValues.add(
@@ -164,7 +173,9 @@ final class HttpForm implements SourceForm {
             followRedirects.isSelected() ? null : Boolean.FALSE,
             loaded.retries(),
             loaded.maxBytes(),
-            loaded.insecure());
+            insecure.isSelected()
+                ? Boolean.TRUE
+                : Boolean.FALSE.equals(loaded.insecure()) ? Boolean.FALSE : null);
     return common
         .withHttp(h)
         .withRows(FormValues.blankToNull(rowsPath.getText()))
