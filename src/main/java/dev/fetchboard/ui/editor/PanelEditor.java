@@ -66,6 +66,21 @@ public final class PanelEditor extends ScrollPane {
     content.setPadding(new Insets(10));
     setContent(content);
     view.getItems().setAll(ViewKind.values());
+    // Shown as written in the workspace file (view: chart), not as the enum's constant.
+    view.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(ViewKind k) {
+            return k == null ? "" : k.name().toLowerCase(java.util.Locale.ROOT);
+          }
+
+          @Override
+          public ViewKind fromString(String s) {
+            return s == null || s.isBlank()
+                ? null
+                : ViewKind.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+          }
+        });
     title.setId("panel-title");
     refresh.setId("refresh");
     refresh.setPromptText("10s  (empty: only when run)");
