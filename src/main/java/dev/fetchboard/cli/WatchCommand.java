@@ -61,7 +61,7 @@ public final class WatchCommand implements Callable<Integer> {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "print no line per result, only the summary")
+      description = "print only the runs that failed, and the summary")
   boolean quiet;
 
   @Option(
@@ -119,7 +119,8 @@ public final class WatchCommand implements Callable<Integer> {
                 engine,
                 event -> {
                   tally.accept(event);
-                  if (!quiet && event instanceof RunEvent.Finished f) {
+                  // Quiet still names every failure: a count alone says nothing to act on.
+                  if (event instanceof RunEvent.Finished f && (!quiet || !f.result().ok())) {
                     synchronized (out) {
                       out.println(line(f.result()));
                       out.flush();

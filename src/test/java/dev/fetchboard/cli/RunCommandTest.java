@@ -93,6 +93,17 @@ class RunCommandTest {
   }
 
   @Test
+  void watchQuietPrintsOnlyTheFailuresAndTheSummary() throws Exception {
+    Path ws =
+        workspace(
+            "  - id: items\n    http: { url: \"${api}/items\" }\n"
+                + "  - id: down\n    http: { url: \"${api}/down\" }\n");
+    assertThat(run("watch", ws.toString(), "--every", "1s", "--duration", "2s", "--quiet"))
+        .isEqualTo(1);
+    assertThat(out.toString()).contains("down").doesNotContain("✔ items").contains("runs in");
+  }
+
+  @Test
   void exitsTwoForUsageAndFileErrors() throws Exception {
     assertThat(run("run", dir.resolve("missing.yaml").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no such file");
