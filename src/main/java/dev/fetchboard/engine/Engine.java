@@ -106,6 +106,46 @@ public final class Engine implements AutoCloseable {
         resolver);
   }
 
+  /**
+   * Opens, in the background, one database connection for each SQL connection the workspace's
+   * panels use, so the first Run after opening a workspace does not wait for connection set-up.
+   * Best effort: a failure here is left for the runs to report. Returns at once.
+   */
+  public void warmUp(Workspace workspace) {
+    var resolver =
+        new PanelResolver(new Variables(workspace.activeVariables(), processEnvironment));
+    var seen = new java.util.HashSet<String>();
+    for (PanelSpec panel : workspace.panels()) {
+      if (panel.sql() == null || !seen.add(String.valueOf(panel.sql().connection()))) {
+        continue;
+      }
+      threads
+          .newThread(
+              () -> {
+                Prepared ready = prepare(panel, workspace, resolver);
+                if (ready.error() != null) {
+                  return;
+                }
+                var ctx =
+                    new RunContext(
+                        0,
+                        panel.id(),
+                        workspace,
+                        resolver,
+                        new Cancellation(),
+                        e -> {},
+                        true,
+                        null);
+                try {
+                  ready.source().warmUp(ready.panel(), ctx, 1);
+                } catch (Exception e) {
+                  // the panel's own run reports what is wrong with its connection
+                }
+              })
+          .start();
+    }
+  }
+
   /** Starts one panel; see {@link #run}. */
   public RunBatch run(Workspace workspace, PanelSpec panel, Consumer<RunEvent> listener) {
     return run(workspace, List.of(panel), listener);

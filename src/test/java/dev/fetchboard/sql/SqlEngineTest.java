@@ -154,6 +154,30 @@ class SqlEngineTest {
   }
 
   @Test
+  void warmingUpAWorkspaceOpensItsConnectionBeforeAnyRun() throws Exception {
+    var ws =
+        Workspace.named("warm")
+            .withConnections(
+                Map.of("w", ConnectionSpec.ofUrl(TestDatabase.url() + "?application_name=warm-up")))
+            .withPanels(List.of(panel("w1", SqlQuerySpec.of("w", "select 1"))));
+    engine.warmUp(ws);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long open = 0;
+    while (open == 0 && System.nanoTime() < deadline) {
+      try (var c = TestDatabase.connect();
+          var st = c.createStatement();
+          var rs =
+              st.executeQuery(
+                  "select count(*) from pg_stat_activity where application_name = 'warm-up'")) {
+        rs.next();
+        open = rs.getLong(1);
+      }
+      Thread.sleep(50);
+    }
+    assertThat(open).as("connections opened by the warm-up, before any run").isEqualTo(1);
+  }
+
+  @Test
   void theRowCapKeepsTheFirstRowsAndSaysSo() throws Exception {
     RunResult r =
         run(SqlQuerySpec.of("db", "select g from generate_series(1, 1000) g").withMaxRows(100));

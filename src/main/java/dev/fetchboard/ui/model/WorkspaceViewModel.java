@@ -107,6 +107,7 @@ public final class WorkspaceViewModel {
     if (autoRefresh.get()) {
       refresher.start(ws);
     }
+    engine.warmUp(ws);
   }
 
   /** Replaces a panel's spec by an edited one (same id) and marks the workspace edited. */
