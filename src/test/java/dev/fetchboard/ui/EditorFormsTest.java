@@ -1,5 +1,6 @@
 package dev.fetchboard.ui;
 
+import static dev.fetchboard.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fetchboard.engine.Engine;
@@ -21,7 +22,6 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -331,13 +331,5 @@ class EditorFormsTest {
         .filter(Label::isVisible)
         .map(Label::getText)
         .toList();
-  }
-
-  private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-    try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("timed out waiting until " + what, e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.fetchboard.ui;
 
+import static dev.fetchboard.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fetchboard.engine.Engine;
@@ -138,15 +139,6 @@ class MainWindowTest {
 
   private PanelViewModel panel(String id) {
     return model.panels().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
-  }
-
-  private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition)
-      throws Exception {
-    try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("timed out waiting until " + what, e);
-    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.fetchboard.ui;
 
+import static dev.fetchboard.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fetchboard.engine.Engine;
@@ -34,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
@@ -151,15 +151,6 @@ class ResultViewsTest {
 
   private PanelViewModel panel(String id) {
     return model.panels().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
-  }
-
-  private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition)
-      throws Exception {
-    try {
-      WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("timed out waiting until " + what, e);
-    }
   }
 
   /** Clicks the result area's tab named {@code name} (the form has labels with the same text). */

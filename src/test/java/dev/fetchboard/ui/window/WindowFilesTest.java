@@ -1,5 +1,6 @@
 package dev.fetchboard.ui.window;
 
+import static dev.fetchboard.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fetchboard.engine.Engine;
@@ -27,8 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
@@ -207,14 +206,6 @@ class WindowFilesTest {
     robot.interact(() -> stage.close());
     cleanup.forEach(Runnable::run);
     engine.close();
-  }
-
-  private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-    try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("timed out waiting until " + what, e);
-    }
   }
 
   private void openThroughTheWindow(Path file) throws Exception {
