@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * How a panel's rows are plotted: column {@code y} (numbers) over column {@code x} (labels, times
@@ -22,18 +20,12 @@ public record ChartSpec(String x, String y, Type type) {
 
     @JsonValue
     public String key() {
-      return name().toLowerCase(Locale.ROOT);
+      return EnumKeys.key(this);
     }
 
     @JsonCreator
     public static Type of(String text) {
-      return Arrays.stream(values())
-          .filter(v -> v.key().equalsIgnoreCase(text.trim()))
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new IllegalArgumentException(
-                      "unknown chart type '" + text + "' (expected line or bar)"));
+      return EnumKeys.parse(Type.class, text, "chart type");
     }
   }
 }

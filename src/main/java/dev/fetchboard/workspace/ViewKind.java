@@ -2,8 +2,6 @@ package dev.fetchboard.workspace;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** How a panel shows its result. */
 public enum ViewKind {
@@ -14,17 +12,11 @@ public enum ViewKind {
 
   @JsonValue
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumKeys.key(this);
   }
 
   @JsonCreator
   public static ViewKind of(String text) {
-    return Arrays.stream(values())
-        .filter(v -> v.key().equalsIgnoreCase(text.trim()))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "unknown view '" + text + "' (expected table, value, raw or chart)"));
+    return EnumKeys.parse(ViewKind.class, text, "view");
   }
 }

@@ -71,14 +71,12 @@ public final class PanelEditor extends ScrollPane {
         new javafx.util.StringConverter<>() {
           @Override
           public String toString(ViewKind k) {
-            return k == null ? "" : k.name().toLowerCase(java.util.Locale.ROOT);
+            return k == null ? "" : k.key();
           }
 
           @Override
           public ViewKind fromString(String s) {
-            return s == null || s.isBlank()
-                ? null
-                : ViewKind.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+            return s == null || s.isBlank() ? null : ViewKind.of(s);
           }
         });
     title.setId("panel-title");
