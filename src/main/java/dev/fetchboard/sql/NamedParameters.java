@@ -21,82 +21,23 @@ public final class NamedParameters {
     int n = sql.length();
     while (i < n) {
       char c = sql.charAt(i);
-      if (c == '\'' || c == '"') {
-        int end = closing(sql, i, c);
-        out.append(sql, i, end);
-        i = end;
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int end = sql.indexOf('\n', i);
-        end = end < 0 ? n : end;
-        out.append(sql, i, end);
-        i = end;
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        int end = sql.indexOf("*/", i + 2);
-        end = end < 0 ? n : end + 2;
-        out.append(sql, i, end);
-        i = end;
-      } else if (c == '$' && dollarTag(sql, i) != null) {
-        String tag = dollarTag(sql, i);
-        int end = sql.indexOf(tag, i + tag.length());
-        end = end < 0 ? n : end + tag.length();
-        out.append(sql, i, end);
-        i = end;
+      SqlText.Span skipped = SqlText.skippedAt(sql, i);
+      int param = SqlText.parameterEnd(sql, i);
+      if (skipped != null) {
+        out.append(sql, i, skipped.end());
+        i = skipped.end();
       } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
         out.append("::");
         i += 2;
-      } else if (c == ':'
-          && i + 1 < n
-          && Character.isJavaIdentifierStart(sql.charAt(i + 1))
-          && sql.charAt(i + 1) != '$') {
-        int end = i + 1;
-        while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
-          end++;
-        }
-        names.add(sql.substring(i + 1, end));
+      } else if (param > 0) {
+        names.add(sql.substring(i + 1, param));
         out.append('?');
-        i = end;
+        i = param;
       } else {
         out.append(c);
         i++;
       }
     }
     return new Parsed(out.toString(), List.copyOf(names));
-  }
-
-  private static int closing(String sql, int start, char quote) {
-    int i = start + 1;
-    boolean backslashEscapes =
-        quote == '\''
-            && start > 0
-            && (sql.charAt(start - 1) == 'E' || sql.charAt(start - 1) == 'e');
-    while (i < sql.length()) {
-      char c = sql.charAt(i);
-      if (backslashEscapes && c == '\\') {
-        i += 2;
-        continue;
-      }
-      if (c == quote) {
-        if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-          i += 2;
-          continue;
-        }
-        return i + 1;
-      }
-      i++;
-    }
-    return sql.length();
-  }
-
-  private static String dollarTag(String sql, int start) {
-    int i = start + 1;
-    while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
-      i++;
-    }
-    if (i < sql.length()
-        && sql.charAt(i) == '$'
-        && (i == start + 1 || !Character.isDigit(sql.charAt(start + 1)))) {
-      return sql.substring(start, i + 1);
-    }
-    return null;
   }
 }

@@ -1,5 +1,6 @@
 package dev.fetchboard.ui.editor;
 
+import dev.fetchboard.sql.SqlText;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -127,26 +128,22 @@ final class SqlHighlighter {
       char c = sql.charAt(i);
       int end;
       String style;
-      if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        end = sql.indexOf('\n', i);
-        end = end < 0 ? n : end;
-        style = COMMENT;
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        end = sql.indexOf("*/", i + 2);
-        end = end < 0 ? n : end + 2;
-        style = COMMENT;
-      } else if (c == '\'') {
-        end = closingQuote(sql, i);
-        style = STRING;
-      } else if (c == '"') {
-        // A quoted identifier: plain, but skipped whole so nothing inside looks like a keyword.
-        end = closingQuote(sql, i);
-        style = null;
+      SqlText.Span skipped = SqlText.skippedAt(sql, i);
+      int param = SqlText.parameterEnd(sql, i);
+      if (skipped != null) {
+        end = skipped.end();
+        // A quoted name stays plain, but is skipped whole so nothing inside looks like a keyword.
+        style =
+            switch (skipped.kind()) {
+              case COMMENT -> COMMENT;
+              case STRING -> STRING;
+              case QUOTED_NAME -> null;
+            };
       } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
         end = i + 2;
         style = null;
-      } else if (c == ':' && i + 1 < n && isWordStart(sql.charAt(i + 1))) {
-        end = wordEnd(sql, i + 1);
+      } else if (param > 0) {
+        end = param;
         style = PARAM;
       } else if (Character.isDigit(c) && (i == 0 || !isWordPart(sql.charAt(i - 1)))) {
         end = i + 1;
@@ -173,22 +170,6 @@ final class SqlHighlighter {
     }
     out.add(List.of(), n - plainFrom);
     return out.create();
-  }
-
-  private static int closingQuote(String sql, int start) {
-    char quote = sql.charAt(start);
-    int i = start + 1;
-    while (i < sql.length()) {
-      if (sql.charAt(i) == quote) {
-        if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-          i += 2;
-          continue;
-        }
-        return i + 1;
-      }
-      i++;
-    }
-    return sql.length();
   }
 
   private static int wordEnd(String sql, int from) {
