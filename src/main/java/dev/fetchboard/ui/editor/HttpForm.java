@@ -147,8 +147,9 @@ final class HttpForm implements SourceForm {
             grid,
             row,
             "Timeout",
-            new HBox(12, timeout, followRedirects, insecure),
+            new HBox(12, timeout, followRedirects),
             errors.label("http.timeout", timeout));
+    row = FormValues.add(grid, row, "TLS", insecure);
     row = FormValues.add(grid, row, "Rows (JSONPath)", rowsPath, errors.label("rows", rowsPath));
     return FormValues.add(
         grid, row, "Value (JSONPath)", valuePath, errors.label("value", valuePath));
