@@ -1,5 +1,6 @@
 package dev.fetchboard.testing;
 
+import dev.fetchboard.workspace.Workspace;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,5 +19,11 @@ public final class FxWait {
     } catch (TimeoutException e) {
       throw new AssertionError("timed out waiting until " + what, e);
     }
+  }
+
+  /** Opens {@code ws} in the window's model on the FX thread and waits until it is shown. */
+  public static void open(dev.fetchboard.ui.model.WorkspaceViewModel model, Workspace ws) {
+    WaitForAsyncUtils.asyncFx(() -> model.open(ws, null));
+    WaitForAsyncUtils.waitForFxEvents();
   }
 }

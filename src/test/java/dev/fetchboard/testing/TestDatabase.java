@@ -49,6 +49,17 @@ public final class TestDatabase {
     return "postgresql://postgres@127.0.0.1:" + port() + "/postgres";
   }
 
+  /** A workspace with one SQL panel, "rows", running {@code query} on this database. */
+  public static dev.fetchboard.workspace.Workspace sqlWorkspace(String query) {
+    return dev.fetchboard.workspace.Workspace.named("sql")
+        .withConnections(
+            java.util.Map.of("db", dev.fetchboard.workspace.ConnectionSpec.ofUrl(url())))
+        .withPanels(
+            java.util.List.of(
+                dev.fetchboard.workspace.PanelSpec.sql(
+                    "rows", "rows", dev.fetchboard.workspace.SqlQuerySpec.of("db", query))));
+  }
+
   public static Connection connect() throws SQLException {
     return DriverManager.getConnection(
         "jdbc:postgresql://127.0.0.1:" + port() + "/postgres?user=postgres");

@@ -7,16 +7,13 @@ import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.http.HttpSource;
 import dev.fetchboard.sql.SqlSource;
+import dev.fetchboard.testing.FxWait;
 import dev.fetchboard.testing.TestDatabase;
 import dev.fetchboard.testing.TestHttpServer;
 import dev.fetchboard.ui.live.UiDispatcher;
 import dev.fetchboard.ui.model.PanelState;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
-import dev.fetchboard.workspace.ConnectionSpec;
-import dev.fetchboard.workspace.PanelSpec;
-import dev.fetchboard.workspace.SqlQuerySpec;
-import dev.fetchboard.workspace.Workspace;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -170,7 +167,7 @@ class EditorFormsTest {
 
   @Test
   void theSqlEditorHighlightsAndAParameterFromTheTableIsBound(FxRobot robot) throws Exception {
-    open(sqlWorkspace("select 1"));
+    FxWait.open(model, TestDatabase.sqlWorkspace("select 1"));
     robot.clickOn("Edit");
     CodeArea area = robot.lookup("#sql").queryAs(CodeArea.class);
     robot.interact(
@@ -205,7 +202,7 @@ class EditorFormsTest {
 
   @Test
   void longSqlIsHighlightedAfterAPauseAndVeryLongSqlNotAtAll(FxRobot robot) throws Exception {
-    open(sqlWorkspace("select 1"));
+    FxWait.open(model, TestDatabase.sqlWorkspace("select 1"));
     robot.clickOn("Edit");
     CodeArea area = robot.lookup("#sql").queryAs(CodeArea.class);
     String longSql = "select 1 as x\n".repeat(2_000) + "from t";
@@ -222,7 +219,7 @@ class EditorFormsTest {
 
   @Test
   void theConnectionTestReportsSuccessFailureAndCanBeCancelled(FxRobot robot) throws Exception {
-    open(sqlWorkspace("select 1"));
+    FxWait.open(model, TestDatabase.sqlWorkspace("select 1"));
     robot.clickOn("Edit");
     robot.clickOn("#new-connection");
     TextField url = robot.lookup("#connection-url").queryAs(TextField.class);
@@ -290,17 +287,6 @@ class EditorFormsTest {
     assertThat(model.selectedProperty().get().spec().sql().connection())
         .as("the new connection is picked for the panel")
         .isEqualTo("db2");
-  }
-
-  private void open(Workspace ws) {
-    WaitForAsyncUtils.asyncFx(() -> model.open(ws, null));
-    WaitForAsyncUtils.waitForFxEvents();
-  }
-
-  private static Workspace sqlWorkspace(String query) {
-    return Workspace.named("sql")
-        .withConnections(Map.of("db", ConnectionSpec.ofUrl(TestDatabase.url())))
-        .withPanels(List.of(PanelSpec.sql("rows", "rows", SqlQuerySpec.of("db", query))));
   }
 
   /** Presses the table's Add and types into the new row. */

@@ -11,6 +11,7 @@ import dev.fetchboard.engine.SourceOutput;
 import dev.fetchboard.http.HttpSource;
 import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.sql.SqlSource;
+import dev.fetchboard.testing.FxWait;
 import dev.fetchboard.testing.Panels;
 import dev.fetchboard.testing.TestDatabase;
 import dev.fetchboard.testing.TestHttpServer;
@@ -125,18 +126,6 @@ class MainWindowTest {
     server.close();
   }
 
-  private void open(Workspace ws) {
-    WaitForAsyncUtils.asyncFx(() -> model.open(ws, null));
-    WaitForAsyncUtils.waitForFxEvents();
-  }
-
-  /** A workspace with one SQL panel, "rows", running {@code query} on the test database. */
-  private static Workspace sqlWorkspace(String query) {
-    return Workspace.named("sql")
-        .withConnections(Map.of("db", ConnectionSpec.ofUrl(TestDatabase.url())))
-        .withPanels(List.of(PanelSpec.sql("rows", "rows", SqlQuerySpec.of("db", query))));
-  }
-
   private PanelViewModel panel(String id) {
     return model.panels().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
   }
@@ -183,7 +172,8 @@ class MainWindowTest {
 
   @Test
   void stopAllCancelsRunningPanels(FxRobot robot) throws Exception {
-    open(Workspace.named("w").withPanels(List.of(Panels.get("slow", server.url("/slow")))));
+    FxWait.open(
+        model, Workspace.named("w").withPanels(List.of(Panels.get("slow", server.url("/slow")))));
     robot.clickOn("#run-all");
     waitUntil("the panel runs", () -> panel("slow").state() == PanelState.RUNNING);
     long t0 = System.nanoTime();
@@ -195,7 +185,8 @@ class MainWindowTest {
   @Test
   void oneSlowPanelDoesNotHoldUpTheOthersOrTheFxThread(FxRobot robot) throws Exception {
     SOURCE_THREADS.clear();
-    open(
+    FxWait.open(
+        model,
         Workspace.named("w")
             .withPanels(
                 List.of(
@@ -214,10 +205,10 @@ class MainWindowTest {
   @Test
   void rowsOfASqlQueryStreamIntoTheTableWhileItRuns(FxRobot robot) throws Exception {
     var ws =
-        sqlWorkspace(
+        TestDatabase.sqlWorkspace(
             "select g, case when g = 20000 then pg_sleep(3) end as pause"
                 + " from generate_series(1, 30000) g");
-    open(ws);
+    FxWait.open(model, ws);
     PanelViewModel vm = panel("rows");
     var table = robot.lookup(".result-table").queryTableView();
     // Recorded on the FX thread as rows are appended, so no polling can miss the moment.
@@ -246,8 +237,10 @@ class MainWindowTest {
 
   @Test
   void filterCopyAndExportWorkOnTheResultRows(FxRobot robot) throws Exception {
-    var ws = sqlWorkspace("select g as id, 'name ' || g as name from generate_series(1, 2000) g");
-    open(ws);
+    var ws =
+        TestDatabase.sqlWorkspace(
+            "select g as id, 'name ' || g as name from generate_series(1, 2000) g");
+    FxWait.open(model, ws);
     robot.clickOn("#run-all");
     waitUntil(
         "rows are loaded",
@@ -284,7 +277,7 @@ class MainWindowTest {
                         "rows",
                         SqlQuerySpec.of("db", "select g as id from generate_series(1, 5000) g")
                             .withMaxRows(300))));
-    open(ws);
+    FxWait.open(model, ws);
     robot.clickOn("#run-all");
     waitUntil("the capped result is shown", () -> panel("rows").state() == PanelState.OK);
     waitUntil(
@@ -321,7 +314,8 @@ class MainWindowTest {
             get.retries(),
             get.maxBytes(),
             true);
-    open(
+    FxWait.open(
+        model,
         Workspace.named("tls")
             .withPanels(List.of(secure, PanelSpec.http("lax", "lax", insecureSpec))));
     var marks =

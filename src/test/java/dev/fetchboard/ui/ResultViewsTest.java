@@ -8,6 +8,7 @@ import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.http.HttpSource;
 import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.sql.SqlSource;
+import dev.fetchboard.testing.FxWait;
 import dev.fetchboard.testing.Panels;
 import dev.fetchboard.testing.TestDatabase;
 import dev.fetchboard.testing.TestHttpServer;
@@ -144,11 +145,6 @@ class ResultViewsTest {
     return sb.append("\n]\n").toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private void open(Workspace ws) {
-    WaitForAsyncUtils.asyncFx(() -> model.open(ws, null));
-    WaitForAsyncUtils.waitForFxEvents();
-  }
-
   private PanelViewModel panel(String id) {
     return model.panels().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
   }
@@ -183,7 +179,8 @@ class ResultViewsTest {
   void aSqlResultIsChartedBoundedAndTheChoiceIsKeptInTheWorkspace(FxRobot robot) throws Exception {
     var query =
         "select date '2026-01-01' + g as day, g * 2 as total from generate_series(1, 3000) g";
-    open(
+    FxWait.open(
+        model,
         Workspace.named("sql")
             .withConnections(Map.of("db", ConnectionSpec.ofUrl(TestDatabase.url())))
             .withPanels(
@@ -231,7 +228,8 @@ class ResultViewsTest {
 
   @Test
   void rowsTakenFromJsonAreChartedToo(FxRobot robot) throws Exception {
-    open(
+    FxWait.open(
+        model,
         Workspace.named("w")
             .withPanels(List.of(Panels.get("sales", server.url("/sales")).withRows("$.items"))));
     robot.clickOn("#run-all");
@@ -250,7 +248,8 @@ class ResultViewsTest {
 
   @Test
   void theHistoryListsEveryRunAndFeedsTheTilesSparkline(FxRobot robot) throws Exception {
-    open(Workspace.named("w").withPanels(List.of(Panels.get("sales", server.url("/sales")))));
+    FxWait.open(
+        model, Workspace.named("w").withPanels(List.of(Panels.get("sales", server.url("/sales")))));
     PanelViewModel vm = panel("sales");
     for (int i = 1; i <= 5; i++) {
       int runs = i;
@@ -277,7 +276,8 @@ class ResultViewsTest {
 
   @Test
   void aValueTileDrawsItsRecentValues(FxRobot robot) throws Exception {
-    open(
+    FxWait.open(
+        model,
         Workspace.named("w")
             .withPanels(
                 List.of(
@@ -296,7 +296,9 @@ class ResultViewsTest {
 
   @Test
   void aBinaryBodyIsNotOfferedForSavingSinceOnlyItsPreviewIsKept(FxRobot robot) throws Exception {
-    open(Workspace.named("w").withPanels(List.of(Panels.get("logo", server.url("/logo.png")))));
+    FxWait.open(
+        model,
+        Workspace.named("w").withPanels(List.of(Panels.get("logo", server.url("/logo.png")))));
     robot.clickOn("#run-all");
     waitUntil("the request is done", () -> panel("logo").state() == PanelState.OK);
     selectTab(robot, "Body");
@@ -309,7 +311,9 @@ class ResultViewsTest {
   @Test
   void aBodyInAnotherCharsetIsSavedAsTheBytesTheServerSent(FxRobot robot, @TempDir Path dir)
       throws Exception {
-    open(Workspace.named("w").withPanels(List.of(Panels.get("latin", server.url("/latin1")))));
+    FxWait.open(
+        model,
+        Workspace.named("w").withPanels(List.of(Panels.get("latin", server.url("/latin1")))));
     robot.clickOn("#run-all");
     waitUntil("the request is done", () -> panel("latin").state() == PanelState.OK);
     selectTab(robot, "Body");
@@ -327,7 +331,8 @@ class ResultViewsTest {
   @Test
   void aTenMegabyteBodyLoadsWhileTheWindowKeepsAnsweringAndSavesExactly(
       FxRobot robot, @TempDir Path dir) throws Exception {
-    open(
+    FxWait.open(
+        model,
         Workspace.named("w")
             .withPanels(
                 List.of(
