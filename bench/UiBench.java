@@ -162,7 +162,7 @@ public final class UiBench {
 
   private static Scene sceneWithTiles(int tiles) {
     for (Window w : Window.getWindows()) {
-      if (w.isShowing() && w.getScene() != null && w.getScene().getRoot().lookupAll(".tile").size() >= tiles) {
+      if (w.isShowing() && w.getScene() != null && w.getScene().getRoot().lookupAll(".tile-slot").size() >= tiles) {
         return w.getScene();
       }
     }

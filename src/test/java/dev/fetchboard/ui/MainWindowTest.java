@@ -154,6 +154,42 @@ class MainWindowTest {
   }
 
   @Test
+  void onlyTilesOnScreenAreInTheSceneAndScrollingBringsTheOthersIn(FxRobot robot) throws Exception {
+    var many = new java.util.ArrayList<PanelSpec>();
+    for (int i = 0; i < 80; i++) {
+      many.add(Panels.get("p" + i, server.url("/items?p=" + i)));
+    }
+    FxWait.open(model, Workspace.named("w").withPanels(many));
+    waitUntil("the first tiles are in", () -> tileIds(robot).contains("p0"));
+    assertThat(robot.lookup(".tile-slot").queryAll()).as("every panel keeps a place").hasSize(80);
+    assertThat(tileIds(robot))
+        .as("tiles far below the viewport are not in the scene")
+        .doesNotContain("p79")
+        .hasSizeLessThan(40);
+    var dashboard = robot.lookup(".dashboard").queryAs(javafx.scene.control.ScrollPane.class);
+    robot.interact(() -> dashboard.setVvalue(1));
+    waitUntil("the last tile is in", () -> tileIds(robot).contains("p79"));
+    assertThat(tileIds(robot)).doesNotContain("p0");
+    // A tile coming back shows what happened while it was out.
+    robot.interact(() -> model.runAll());
+    waitUntil("p0 ran", () -> panel("p0").state() == PanelState.OK);
+    robot.interact(() -> dashboard.setVvalue(0));
+    waitUntil("the first tile is back", () -> tileIds(robot).contains("p0"));
+    var p0 =
+        robot.lookup(".tile").queryAllAs(dev.fetchboard.ui.dashboard.TileView.class).stream()
+            .filter(t -> t.viewModel().id().equals("p0"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(p0.lookup(".tile-state")).extracting(n -> ((Label) n).getText()).isEqualTo("ok");
+  }
+
+  private static List<String> tileIds(FxRobot robot) {
+    return robot.lookup(".tile").queryAllAs(dev.fetchboard.ui.dashboard.TileView.class).stream()
+        .map(t -> t.viewModel().id())
+        .toList();
+  }
+
+  @Test
   void aBadUrlIsShownAtTheFieldAndRunSaysWhyItIsDisabled(FxRobot robot) {
     robot.clickOn("#add-http");
     robot.clickOn("Edit");

@@ -12,14 +12,29 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 
-/** The responsive grid of tiles, one per panel; clicking a tile selects its panel. */
+/**
+ * The responsive grid of tiles, one per panel; clicking a tile selects its panel.
+ *
+ * <p>Only tiles on screen (and a row either side) are in the scene. JavaFX visits every node of a
+ * scene on every frame (bounds, styles), and 200 tiles are thousands of nodes, so tiles off screen
+ * would cost each frame though nobody sees them. Each tile keeps its place in a fixed-size {@link
+ * TileSlot}, so the grid's layout never depends on which tiles are in.
+ */
 public final class DashboardView extends ScrollPane {
   /** Tiles are never narrower than this; wider space is shared out so no empty strip remains. */
   static final double MIN_TILE_WIDTH = 280;
 
   private static final double GAP = 12;
-  private final FlowPane grid = new FlowPane(GAP, GAP);
-  private final Map<PanelViewModel, TileView> tiles = new HashMap<>();
+  private final FlowPane grid =
+      new FlowPane(GAP, GAP) {
+        @Override
+        protected void layoutChildren() {
+          super.layoutChildren();
+          // Slots may have moved (columns changed, panels added): put in the tiles now on screen.
+          attachVisible();
+        }
+      };
+  private final Map<PanelViewModel, TileSlot> tiles = new HashMap<>();
   private final WorkspaceViewModel model;
 
   public DashboardView(WorkspaceViewModel model) {
@@ -34,7 +49,13 @@ public final class DashboardView extends ScrollPane {
     setContent(stack);
     setFitToWidth(true);
     grid.prefWrapLengthProperty().bind(widthProperty().subtract(30));
-    viewportBoundsProperty().addListener((o, a, b) -> fitColumns());
+    viewportBoundsProperty()
+        .addListener(
+            (o, a, b) -> {
+              fitColumns();
+              attachVisible();
+            });
+    vvalueProperty().addListener((o, a, b) -> attachVisible());
     model.panels().addListener((ListChangeListener<PanelViewModel>) c -> rebuild());
     model.selectedProperty().addListener((o, a, b) -> select(a, b));
     rebuild();
@@ -42,20 +63,21 @@ public final class DashboardView extends ScrollPane {
 
   /** Updates "time since last run" on every tile. */
   public void tick(Instant now) {
-    tiles.values().forEach(t -> t.tick(now));
+    tiles.values().forEach(t -> t.tile().tick(now));
   }
 
   private void rebuild() {
     grid.getChildren().clear();
-    var keep = new HashMap<PanelViewModel, TileView>();
+    var keep = new HashMap<PanelViewModel, TileSlot>();
     for (PanelViewModel vm : model.panels()) {
-      TileView tile = tiles.get(vm);
-      if (tile == null) {
-        tile = new TileView(vm);
+      TileSlot slot = tiles.get(vm);
+      if (slot == null) {
+        var tile = new TileView(vm);
         tile.setOnMouseClicked(e -> model.selectedProperty().set(vm));
+        slot = new TileSlot(tile);
       }
-      keep.put(vm, tile);
-      grid.getChildren().add(tile);
+      keep.put(vm, slot);
+      grid.getChildren().add(slot);
     }
     tiles.clear();
     tiles.putAll(keep);
@@ -71,17 +93,35 @@ public final class DashboardView extends ScrollPane {
     }
     int columns = Math.max(1, (int) ((width + GAP) / (MIN_TILE_WIDTH + GAP)));
     double tileWidth = Math.floor((width - GAP * (columns - 1)) / columns);
-    for (TileView tile : tiles.values()) {
-      tile.setPrefWidth(Math.max(MIN_TILE_WIDTH, tileWidth));
+    for (TileSlot slot : tiles.values()) {
+      slot.setSlotWidth(Math.max(MIN_TILE_WIDTH, tileWidth));
+    }
+  }
+
+  /**
+   * Puts the tiles whose slots are in view, or within a row of it, in the scene and takes the
+   * others out. Slots are laid out whether or not their tile is in, so their bounds are known.
+   */
+  private void attachVisible() {
+    var view = getViewportBounds();
+    double contentHeight = grid.getHeight();
+    double top = getVvalue() * Math.max(0, contentHeight - view.getHeight());
+    double margin = TileSlot.CHART_TILE_HEIGHT + GAP;
+    double from = top - margin;
+    double to = top + view.getHeight() + margin;
+    for (TileSlot slot : tiles.values()) {
+      var b = slot.getBoundsInParent();
+      // A new slot has no size until the grid lays it out, which calls this again.
+      slot.attach(b.getHeight() > 0 && b.getMaxY() >= from && b.getMinY() <= to);
     }
   }
 
   private void select(PanelViewModel old, PanelViewModel now) {
     if (old != null && tiles.containsKey(old)) {
-      tiles.get(old).getStyleClass().remove("selected");
+      tiles.get(old).tile().getStyleClass().remove("selected");
     }
     if (now != null && tiles.containsKey(now)) {
-      tiles.get(now).getStyleClass().add("selected");
+      tiles.get(now).tile().getStyleClass().add("selected");
     }
   }
 }

@@ -84,7 +84,6 @@ public final class TileView extends VBox {
     getStyleClass().add(STYLE);
     setSpacing(6);
     setPrefWidth(DashboardView.MIN_TILE_WIDTH);
-    setMinHeight(150);
     spinner.setPrefSize(14, 14);
     spinner.setMaxSize(14, 14);
     spinner.setMinSize(14, 14);
