@@ -284,8 +284,9 @@ class MainWindowTest {
     TextField filter = robot.lookup("#filter").queryAs(TextField.class);
     robot.interact(() -> filter.setText("name 199"));
     var tableView = robot.lookup(".result-table").queryTableView();
-    // "name 199" and "name 1990".."name 1999"
-    assertThat(tableView.getItems()).hasSize(11);
+    // "name 199" and "name 1990".."name 1999", worked out on a worker thread
+    waitUntil("the filter is applied", () -> tableView.getItems().size() == 11);
+    assertThat(robot.lookup("#row-counts").queryLabeled().getText()).isEqualTo("11 of 2,000 rows");
     var resultTable =
         robot.lookup(".result-table").queryAs(dev.fetchboard.ui.result.ResultTableView.class);
     robot.interact(() -> resultTable.getSelectionModel().selectFirst());
@@ -299,6 +300,47 @@ class MainWindowTest {
     var lines = java.nio.file.Files.readAllLines(csv);
     assertThat(lines).hasSize(2001).startsWith("id,name", "1,name 1");
     java.nio.file.Files.deleteIfExists(csv);
+  }
+
+  @Test
+  void aResultBiggerThanAPageIsPagedAndSortedWholeOffTheFxThread(FxRobot robot) throws Exception {
+    var ws =
+        Workspace.named("sql")
+            .withConnections(Map.of("db", ConnectionSpec.ofUrl(TestDatabase.url())))
+            .withPanels(
+                List.of(
+                    PanelSpec.sql(
+                        "big",
+                        "big",
+                        SqlQuerySpec.of("db", "select g as id from generate_series(1, 250000) g")
+                            .withMaxRows(300_000))));
+    FxWait.open(model, ws);
+    robot.clickOn("#run-all");
+    waitUntil("the run finishes", () -> panel("big").state() == PanelState.OK);
+    var table =
+        robot.lookup(".result-table").queryAs(dev.fetchboard.ui.result.ResultTableView.class);
+    waitUntil("the first page is full", () -> table.getItems().size() == 100_000);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#row-counts").queryLabeled().getText()).isEqualTo("250,000 rows");
+    assertThat(robot.lookup("#page-range").queryLabeled().getText()).isEqualTo("1–100,000 shown");
+    robot.clickOn("#next-page");
+    robot.clickOn("#next-page");
+    waitUntil("the last page has the last rows", () -> table.getItems().size() == 50_000);
+    assertThat(table.getItems().getFirst()[0]).isEqualTo(200_001L);
+    assertThat(robot.lookup("#next-page").queryButton().isDisabled()).isTrue();
+    // Sorting descending puts the biggest id first: the whole result is sorted, not the page.
+    var id = table.getColumns().getFirst();
+    robot.interact(
+        () -> {
+          id.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+          table.getSortOrder().setAll(List.of(id));
+        });
+    waitUntil(
+        "the sorted result's first page is shown",
+        () -> !table.ordering() && table.getItems().getFirst()[0].equals(250_000L));
+    assertThat(table.getItems()).hasSize(100_000);
+    assertThat(table.getItems().get(99_999)[0]).isEqualTo(150_001L);
+    assertThat(robot.lookup("#page-range").queryLabeled().getText()).isEqualTo("1–100,000 shown");
   }
 
   @Test

@@ -3,9 +3,10 @@ package dev.fetchboard.ui.result;
 import dev.fetchboard.engine.Column;
 import dev.fetchboard.engine.ResultTable;
 import dev.fetchboard.engine.Values;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -15,7 +16,9 @@ import javafx.scene.control.TableView;
 
 /**
  * A virtualised table of result rows. Rows are appended as they stream in (only the new ones, a
- * bounded number per frame), so the user can scroll and sort while a query is still running.
+ * bounded number at a time), so the user can scroll while a query is still running. Filtering and
+ * sorting work on every row held, on a worker thread ({@link RowOrder}); a result bigger than a
+ * page is shown a page at a time.
  */
 public final class ResultTableView extends TableView<Object[]> {
   /** Rows appended at a time at most, so a million-row stream never stalls a frame. */
@@ -31,18 +34,35 @@ public final class ResultTableView extends TableView<Object[]> {
   /** Height of a row in pixels (one line of the dense table style). */
   static final double ROW_HEIGHT = 26;
 
-  private final ObservableList<Object[]> rows = FXCollections.observableArrayList();
-  private final javafx.collections.transformation.FilteredList<Object[]> filtered =
-      new javafx.collections.transformation.FilteredList<>(rows);
-  private final javafx.collections.transformation.SortedList<Object[]> sorted =
-      new javafx.collections.transformation.SortedList<>(filtered);
+  /**
+   * Rows the grid holds at once; a bigger result is shown a page at a time. JavaFX's virtual flow
+   * adds up the heights of every row above the one in view on each layout, so a million-row grid
+   * scrolled near its end cost tens of milliseconds a frame; a page keeps that bounded.
+   */
+  public static final int PAGE_ROWS = 100_000;
+
+  private final ObservableList<Object[]> pageRows = FXCollections.observableArrayList();
+  private final AtomicLong orderGeneration = new AtomicLong();
   private ResultTable shown;
+  private int available;
+  private String filterText = "";
+  private RowOrder order;
+  private boolean ordering;
+  private int page;
   private long lastAppendNanos;
+  private Runnable onViewChange = () -> {};
 
   public ResultTableView() {
     getStyleClass().addAll("result-table", atlantafx.base.theme.Styles.DENSE);
-    sorted.comparatorProperty().bind(comparatorProperty());
-    setItems(sorted);
+    setItems(pageRows);
+    // Sorting a million rows takes about a second: done on a worker thread over every row held,
+    // not by the table on the FX thread over the rows of the page.
+    setSortPolicy(
+        t -> {
+          page = 0;
+          reorder();
+          return true;
+        });
     getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
     var copy = new javafx.scene.control.MenuItem("Copy rows (TSV)");
     copy.setOnAction(e -> copySelection(false));
@@ -63,28 +83,36 @@ public final class ResultTableView extends TableView<Object[]> {
     setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
   }
 
+  /** Called when the rows in view change other than by streaming: a filter or sort done, a page. */
+  public void setOnViewChange(Runnable onViewChange) {
+    this.onViewChange = onViewChange;
+  }
+
   /** Shows {@code table}'s first {@code available} rows; new ones are appended on later calls. */
   public void show(ResultTable table, long available) {
     if (table != shown) {
       shown = table;
-      rows.clear();
+      orderGeneration.incrementAndGet();
+      ordering = false;
+      this.available = 0;
+      order = null;
+      page = 0;
+      pageRows.clear();
+      getColumns().setAll(table == null ? List.of() : columns(table));
       getSortOrder().clear();
-      getColumns().setAll(table == null ? java.util.List.of() : columns(table));
     }
     if (table == null) {
       return;
     }
-    int have = rows.size();
-    int target = (int) Math.min(available, table.rowCount());
-    long now = System.nanoTime();
-    if (target > have && (have == 0 || now - lastAppendNanos >= APPEND_INTERVAL_NANOS)) {
-      lastAppendNanos = now;
-      int upTo = Math.min(target, have + ROWS_PER_APPEND);
-      var add = new ArrayList<Object[]>(upTo - have);
-      for (int i = have; i < upTo; i++) {
-        add.add(table.row(i));
-      }
-      rows.addAll(add);
+    int before = this.available;
+    this.available = (int) Math.min(available, table.rowCount());
+    if (before == 0 && this.available > 0 && !filterText.isEmpty()) {
+      reorder();
+    } else if (order == null && !ordering) {
+      appendStreamed();
+    } else if (!ordering && this.available > order.covered()) {
+      // Rows arrived after the filter or sort was worked out: work it out again with them.
+      reorder();
     }
   }
 
@@ -93,26 +121,148 @@ public final class ResultTableView extends TableView<Object[]> {
    * that stream in later are filtered too.
    */
   public void filter(String text) {
-    String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
-    if (needle.isEmpty()) {
-      filtered.setPredicate(null);
+    String t = text == null ? "" : text.strip();
+    if (t.equals(filterText)) {
       return;
     }
-    filtered.setPredicate(
-        row -> {
-          for (Object v : row) {
-            if (v != null
-                && Values.display(v).toLowerCase(java.util.Locale.ROOT).contains(needle)) {
-              return true;
-            }
-          }
-          return false;
-        });
+    filterText = t;
+    page = 0;
+    reorder();
   }
 
-  /** Rows shown after filtering. */
+  /** Rows in the view: those matching the filter, or all rows held. */
   public int visibleRows() {
-    return sorted.size();
+    return order != null ? order.rows().size() : available;
+  }
+
+  /** Rows of the shown result held so far (filtered or not). */
+  public int heldRows() {
+    return available;
+  }
+
+  /** True while a filter or sort is being worked out. */
+  public boolean ordering() {
+    return ordering;
+  }
+
+  /** True when the rows in view are being matched against filter text. */
+  public boolean filtering() {
+    return !filterText.isEmpty();
+  }
+
+  /** True when the view shows some of the rows, those matching the filter text. */
+  public boolean filtered() {
+    return order != null && !filterText.isEmpty();
+  }
+
+  /** The page shown (from 0) and how many there are. */
+  public int page() {
+    return page;
+  }
+
+  public int pageCount() {
+    return Math.max(1, (visibleRows() + PAGE_ROWS - 1) / PAGE_ROWS);
+  }
+
+  /** Index (from 0) of the first row of the page in the view. */
+  public int pageStart() {
+    return page * PAGE_ROWS;
+  }
+
+  /** Shows page {@code p} (from 0) of the view. */
+  public void showPage(int p) {
+    int target = Math.max(0, Math.min(p, pageCount() - 1));
+    if (target != page) {
+      page = target;
+      refillPage();
+      scrollTo(0);
+      onViewChange.run();
+    }
+  }
+
+  /** Works out the filter and sort on a worker thread; the newest request wins. */
+  private void reorder() {
+    long mine = orderGeneration.incrementAndGet();
+    if (shown == null || (filterText.isEmpty() && getSortOrder().isEmpty())) {
+      ordering = false;
+      if (order != null || shown == null) {
+        order = null;
+        refillPage();
+      }
+      onViewChange.run();
+      return;
+    }
+    ordering = true;
+    ResultTable table = shown;
+    int count = available;
+    String text = filterText;
+    var keys = sortKeys();
+    Thread.ofVirtual()
+        .name("row-order")
+        .start(
+            () -> {
+              RowOrder o =
+                  RowOrder.compute(table, count, text, keys, () -> orderGeneration.get() != mine);
+              if (o != null) {
+                Platform.runLater(() -> ordered(mine, o));
+              }
+            });
+    onViewChange.run();
+  }
+
+  private void ordered(long generation, RowOrder o) {
+    if (orderGeneration.get() != generation) {
+      return;
+    }
+    ordering = false;
+    order = o;
+    page = Math.min(page, pageCount() - 1);
+    refillPage();
+    onViewChange.run();
+    if (available > o.covered()) {
+      reorder();
+    }
+  }
+
+  private List<RowOrder.SortKey> sortKeys() {
+    var keys = new ArrayList<RowOrder.SortKey>();
+    for (TableColumn<Object[], ?> c : getSortOrder()) {
+      keys.add(
+          new RowOrder.SortKey(
+              getColumns().indexOf(c), c.getSortType() == TableColumn.SortType.DESCENDING));
+    }
+    return keys;
+  }
+
+  private void refillPage() {
+    if (order != null) {
+      int from = Math.min(pageStart(), order.rows().size());
+      int to = Math.min(order.rows().size(), from + PAGE_ROWS);
+      pageRows.setAll(order.rows().subList(from, to));
+      return;
+    }
+    pageRows.clear();
+    lastAppendNanos = 0;
+    appendStreamed();
+  }
+
+  /** Appends rows that arrived to the page, a bounded number at a time and ten times a second. */
+  private void appendStreamed() {
+    if (shown == null) {
+      return;
+    }
+    int have = pageStart() + pageRows.size();
+    int target = Math.min(available, pageStart() + PAGE_ROWS);
+    long now = System.nanoTime();
+    if (target > have && (pageRows.isEmpty() || now - lastAppendNanos >= APPEND_INTERVAL_NANOS)) {
+      lastAppendNanos = now;
+      int upTo = Math.min(target, have + ROWS_PER_APPEND);
+      var add = new ArrayList<Object[]>(upTo - have);
+      for (int i = have; i < upTo; i++) {
+        add.add(shown.row(i));
+      }
+      pageRows.addAll(add);
+    }
   }
 
   /** The selected rows as tab-separated text (with a header line when asked), on the clipboard. */
@@ -143,17 +293,21 @@ public final class ResultTableView extends TableView<Object[]> {
     return shown;
   }
 
-  /** Rows loaded into the grid so far. */
+  /** Rows in the grid so far, counting the pages before the one shown. */
   public int loadedRows() {
-    return rows.size();
+    return pageStart() + pageRows.size();
   }
 
-  /** True when rows of the shown table are still waiting to be appended. */
+  /** True when rows that arrived are still waiting to be appended to the page shown. */
   public boolean behind(long available) {
-    return shown != null && rows.size() < Math.min(available, shown.rowCount());
+    if (shown == null || order != null || ordering) {
+      return false;
+    }
+    int target = (int) Math.min(Math.min(available, shown.rowCount()), pageStart() + PAGE_ROWS);
+    return loadedRows() < target;
   }
 
-  private static java.util.List<TableColumn<Object[], Object>> columns(ResultTable t) {
+  private static List<TableColumn<Object[], Object>> columns(ResultTable t) {
     var out = new ArrayList<TableColumn<Object[], Object>>();
     for (int i = 0; i < t.columns().size(); i++) {
       Column c = t.columns().get(i);
@@ -164,24 +318,12 @@ public final class ResultTableView extends TableView<Object[]> {
               new ReadOnlyObjectWrapper<>(
                   index < cell.getValue().length ? cell.getValue()[index] : null));
       col.setCellFactory(x -> new ValueCell(c.numeric()));
-      col.setComparator(VALUES);
+      col.setComparator(RowOrder.VALUES);
       col.setPrefWidth(Math.max(70, Math.min(260, c.name().length() * 9 + 40)));
       out.add(col);
     }
     return out;
   }
-
-  /** Numbers by value, everything else by text; NULL first. */
-  static final Comparator<Object> VALUES =
-      (a, b) -> {
-        if (a == null || b == null) {
-          return a == null ? (b == null ? 0 : -1) : 1;
-        }
-        if (a instanceof Number x && b instanceof Number y) {
-          return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
-        }
-        return Values.display(a).compareTo(Values.display(b));
-      };
 
   /** A cell that right-aligns numbers and shows NULL apart from an empty string. */
   static final class ValueCell extends TableCell<Object[], Object> {

@@ -27,6 +27,9 @@ final class RowsView extends BorderPane {
   private final ResultTableView table;
   private final TextField filter = new TextField();
   private final Label counts = new Label();
+  private final Button previousPage = new Button("‹");
+  private final Button nextPage = new Button("›");
+  private final Label pageRange = new Label();
   private final Button exportButton = new Button("Export…");
   private final Button cancelExport = new Button("Cancel");
   private final ProgressBar exportProgress = new ProgressBar();
@@ -54,8 +57,24 @@ final class RowsView extends BorderPane {
     exportProgress.managedProperty().bind(exportProgress.visibleProperty());
     counts.getStyleClass().add("result-counts");
     counts.setId("row-counts");
+    previousPage.setId("previous-page");
+    nextPage.setId("next-page");
+    pageRange.setId("page-range");
+    previousPage.setOnAction(e -> table.showPage(table.page() - 1));
+    nextPage.setOnAction(e -> table.showPage(table.page() + 1));
+    var pager = new HBox(4, previousPage, pageRange, nextPage);
+    pager.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    pager.visibleProperty().bind(nextPage.visibleProperty());
+    pager.managedProperty().bind(pager.visibleProperty());
+    table.setOnViewChange(this::showCounts);
+    // The filter box gives way when the bar is narrow; counts and buttons keep their text whole.
+    for (var r :
+        List.<javafx.scene.layout.Region>of(
+            counts, pageRange, exportButton, previousPage, nextPage)) {
+      r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
     HBox.setHgrow(filter, Priority.ALWAYS);
-    var rowsBar = new HBox(8, filter, counts, exportProgress, cancelExport, exportButton);
+    var rowsBar = new HBox(8, filter, counts, pager, exportProgress, cancelExport, exportButton);
     rowsBar.setPadding(new Insets(6));
     rowsBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     setCenter(table);
@@ -77,18 +96,32 @@ final class RowsView extends BorderPane {
     filter.requestFocus();
   }
 
-  /** Shows how many rows are loaded, filtered and kept. */
+  /** Shows how many rows are held, matched and kept, and which page of them is in the grid. */
   void showCounts() {
     var t = table.shownTable();
+    nextPage.setVisible(t != null && table.pageCount() > 1);
     if (t == null) {
       counts.setText("");
       return;
     }
-    String of =
-        table.visibleRows() == table.loadedRows()
-            ? String.format(table.loadedRows() == 1 ? "%,d row" : "%,d rows", table.loadedRows())
-            : String.format("%,d of %,d rows", table.visibleRows(), table.loadedRows());
+    String of;
+    if (table.ordering()) {
+      of =
+          String.format(
+              "%s %,d rows…", table.filtering() ? "filtering" : "sorting", table.heldRows());
+    } else if (table.filtered()) {
+      of = String.format("%,d of %,d rows", table.visibleRows(), table.heldRows());
+    } else {
+      of = String.format(table.heldRows() == 1 ? "%,d row" : "%,d rows", table.heldRows());
+    }
     counts.setText(of + (t.capped() ? String.format(" · capped at %,d", t.maxRows()) : ""));
+    if (table.pageCount() > 1) {
+      int from = table.pageStart() + 1;
+      int to = Math.min(table.visibleRows(), table.pageStart() + ResultTableView.PAGE_ROWS);
+      pageRange.setText(String.format("%,d–%,d shown", from, to));
+      previousPage.setDisable(table.page() == 0);
+      nextPage.setDisable(table.page() >= table.pageCount() - 1);
+    }
   }
 
   /** Writes every row of the result (not only those loaded in the grid) to a CSV or JSON file. */
