@@ -51,13 +51,17 @@ public final class TestDatabase {
 
   /** A workspace with one SQL panel, "rows", running {@code query} on this database. */
   public static dev.fetchboard.workspace.Workspace sqlWorkspace(String query) {
+    return sqlWorkspace(dev.fetchboard.workspace.SqlQuerySpec.of("db", query));
+  }
+
+  /** A workspace with one SQL panel "rows" running {@code query} on connection "db". */
+  public static dev.fetchboard.workspace.Workspace sqlWorkspace(
+      dev.fetchboard.workspace.SqlQuerySpec query) {
     return dev.fetchboard.workspace.Workspace.named("sql")
         .withConnections(
             java.util.Map.of("db", dev.fetchboard.workspace.ConnectionSpec.ofUrl(url())))
         .withPanels(
-            java.util.List.of(
-                dev.fetchboard.workspace.PanelSpec.sql(
-                    "rows", "rows", dev.fetchboard.workspace.SqlQuerySpec.of("db", query))));
+            java.util.List.of(dev.fetchboard.workspace.PanelSpec.sql("rows", "rows", query)));
   }
 
   public static Connection connect() throws SQLException {

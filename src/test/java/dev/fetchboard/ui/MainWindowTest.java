@@ -19,7 +19,6 @@ import dev.fetchboard.ui.live.UiDispatcher;
 import dev.fetchboard.ui.model.PanelState;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
-import dev.fetchboard.workspace.ConnectionSpec;
 import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.SourceSpec;
@@ -304,19 +303,13 @@ class MainWindowTest {
 
   @Test
   void aResultBiggerThanAPageIsPagedAndSortedWholeOffTheFxThread(FxRobot robot) throws Exception {
-    var ws =
-        Workspace.named("sql")
-            .withConnections(Map.of("db", ConnectionSpec.ofUrl(TestDatabase.url())))
-            .withPanels(
-                List.of(
-                    PanelSpec.sql(
-                        "big",
-                        "big",
-                        SqlQuerySpec.of("db", "select g as id from generate_series(1, 250000) g")
-                            .withMaxRows(300_000))));
-    FxWait.open(model, ws);
+    FxWait.open(
+        model,
+        TestDatabase.sqlWorkspace(
+            SqlQuerySpec.of("db", "select g as id from generate_series(1, 250000) g")
+                .withMaxRows(300_000)));
     robot.clickOn("#run-all");
-    waitUntil("the run finishes", () -> panel("big").state() == PanelState.OK);
+    waitUntil("the run finishes", () -> panel("rows").state() == PanelState.OK);
     var table =
         robot.lookup(".result-table").queryAs(dev.fetchboard.ui.result.ResultTableView.class);
     waitUntil("the first page is full", () -> table.getItems().size() == 100_000);
@@ -345,17 +338,11 @@ class MainWindowTest {
 
   @Test
   void exportWritesTheWholeResultEvenWhenTheTableWasCapped(FxRobot robot) throws Exception {
-    var ws =
-        Workspace.named("sql")
-            .withConnections(Map.of("db", ConnectionSpec.ofUrl(TestDatabase.url())))
-            .withPanels(
-                List.of(
-                    PanelSpec.sql(
-                        "rows",
-                        "rows",
-                        SqlQuerySpec.of("db", "select g as id from generate_series(1, 5000) g")
-                            .withMaxRows(300))));
-    FxWait.open(model, ws);
+    FxWait.open(
+        model,
+        TestDatabase.sqlWorkspace(
+            SqlQuerySpec.of("db", "select g as id from generate_series(1, 5000) g")
+                .withMaxRows(300)));
     robot.clickOn("#run-all");
     waitUntil("the capped result is shown", () -> panel("rows").state() == PanelState.OK);
     waitUntil(
