@@ -347,6 +347,12 @@ public final class SqlSource implements Source {
     }
   }
 
+  /** Settings of a resolved connection, and the password file's time stamp they were read at. */
+  private record CachedSettings(ConnectionSettings settings, long pgpassStamp) {}
+
+  private final Map<ConnectionSpec, CachedSettings> settingsCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private ConnectionSettings settings(String name, RunContext ctx) throws Exception {
     ConnectionSpec spec = ctx.workspace().connections().get(name);
     if (spec == null) {
@@ -381,8 +387,20 @@ public final class SqlSource implements Source {
         throw new RunFailure(ErrorKind.INVALID_INPUT, e.getMessage());
       }
     }
+    // Parsing the URL and looking at the password file per run cost a point query several
+    // microseconds of CPU; a change of the file shows as a new time stamp and is read again.
+    long pgpassStamp = pgpass == null ? 0 : pgpass.toFile().lastModified();
+    CachedSettings cached = settingsCache.get(spec);
+    if (cached != null && cached.pgpassStamp() == pgpassStamp) {
+      return cached.settings();
+    }
     try {
-      return ConnectionSettings.of(spec, env, pgpass);
+      ConnectionSettings fresh = ConnectionSettings.of(spec, env, pgpass);
+      if (settingsCache.size() >= 256) {
+        settingsCache.clear();
+      }
+      settingsCache.put(spec, new CachedSettings(fresh, pgpassStamp));
+      return fresh;
     } catch (IllegalArgumentException e) {
       throw new RunFailure(ErrorKind.INVALID_INPUT, "connection '" + name + "': " + e.getMessage());
     }
