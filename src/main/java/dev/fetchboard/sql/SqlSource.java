@@ -28,7 +28,8 @@ import org.jooq.impl.DSL;
  * Runs SQL panels on PostgreSQL: pgjdbc through one HikariCP pool per connection, executed with
  * jOOQ as plain SQL with bind values, in a read-only transaction unless the panel allows writes,
  * rows streamed with a fetch size into the result table while the query runs, cancellable on the
- * server.
+ * server. A statement that returns no rows, or a query whose last result fit the first fetch, runs
+ * on its own in one round trip instead (see {@link SmallResults}).
  */
 public final class SqlSource implements Source {
   private static final int FETCH_SIZE = 5000;
@@ -51,6 +52,8 @@ public final class SqlSource implements Source {
   }
 
   private final ConnectionPools pools = new ConnectionPools();
+  private final SessionSettings session = new SessionSettings();
+  private final SmallResults smallResults = new SmallResults();
   private final EmbeddedConnectionProvider embedded;
   private final Map<String, String> env;
   private final Path pgpass;
@@ -172,36 +175,29 @@ public final class SqlSource implements Source {
       ConnectionSettings settings,
       RunContext ctx)
       throws Exception {
-    statementTimeout(conn, Math.max(1, q.timeoutOrDefault().toMillis()));
+    boolean readOnly = !q.writesAllowed();
+    boolean readOnlyHolds =
+        session.apply(conn, Math.max(1, q.timeoutOrDefault().toMillis()), readOnly);
+    boolean returnsRows = RETURNS_ROWS.matcher(sql).matches() || RETURNING.matcher(sql).matches();
+    boolean whole =
+        !returnsRows || (ctx.rowSink() == null && smallResults.contains(q.connection(), sql));
+    if (readOnlyHolds && whole) {
+      // One statement in one round trip: with autocommit it is its own transaction, read-only by
+      // the session's default (checked just now); nothing to begin, commit or roll back.
+      try {
+        return statement(conn, q, sql, binds, returnsRows, true, ctx);
+      } catch (org.jooq.exception.DataAccessException | SQLException e) {
+        if (ctx.cancellation().isCancelled()) {
+          throw new InterruptedException("cancelled");
+        }
+        throw SqlErrors.describe(e, settings, sql);
+      }
+    }
     // With pgjdbc's readOnlyMode=transaction, BEGIN READ ONLY travels with the query itself.
-    conn.setReadOnly(!q.writesAllowed());
+    conn.setReadOnly(readOnly);
     conn.setAutoCommit(false);
     try {
-      DSLContext dsl = DSL.using(conn, SQLDialect.POSTGRES);
-      SourceOutput out;
-      if (RETURNS_ROWS.matcher(sql).matches() || RETURNING.matcher(sql).matches()) {
-        out = readRows(dsl, sql, binds, q.maxRowsOrDefault(), ctx);
-      } else {
-        var query = dsl.query(sql, binds).keepStatement(true);
-        try (var abort = ctx.cancellation().onCancel(query::cancel)) {
-          int affected = query.execute();
-          out =
-              new SourceOutput(
-                  null,
-                  Map.of(),
-                  null,
-                  null,
-                  0,
-                  null,
-                  null,
-                  (long) affected,
-                  (long) affected,
-                  null,
-                  null);
-        } finally {
-          query.close();
-        }
-      }
+      SourceOutput out = statement(conn, q, sql, binds, returnsRows, false, ctx);
       conn.commit();
       return out;
     } catch (RunFailure f) {
@@ -225,9 +221,47 @@ public final class SqlSource implements Source {
     }
   }
 
-  private SourceOutput readRows(DSLContext dsl, String sql, Object[] binds, int cap, RunContext ctx)
+  /**
+   * Runs the statement on {@code conn} as it is set up (autocommit or in a transaction).
+   *
+   * @param whole the result comes in one piece (autocommit: the driver reads it all), else through
+   *     a cursor, {@link #FIRST_FETCH_SIZE} rows first
+   */
+  private SourceOutput statement(
+      Connection conn,
+      SqlQuerySpec q,
+      String sql,
+      Object[] binds,
+      boolean returnsRows,
+      boolean whole,
+      RunContext ctx)
       throws Exception {
-    var query = dsl.resultQuery(sql, binds).fetchSize(FIRST_FETCH_SIZE).keepStatement(true);
+    DSLContext dsl = DSL.using(conn, SQLDialect.POSTGRES);
+    if (returnsRows) {
+      return readRows(dsl, q, sql, binds, whole, ctx);
+    }
+    var query = dsl.query(sql, binds).keepStatement(true);
+    try (var abort = ctx.cancellation().onCancel(query::cancel)) {
+      int affected = query.execute();
+      return new SourceOutput(
+          null, Map.of(), null, null, 0, null, null, (long) affected, (long) affected, null, null);
+    } finally {
+      query.close();
+    }
+  }
+
+  private SourceOutput readRows(
+      DSLContext dsl, SqlQuerySpec q, String sql, Object[] binds, boolean whole, RunContext ctx)
+      throws Exception {
+    int cap = q.maxRowsOrDefault();
+    var query = dsl.resultQuery(sql, binds).keepStatement(true);
+    if (whole) {
+      // The server stops one row past the cap (enough to tell that there were more), so a result
+      // that grew since the last run costs no more memory than the cap.
+      query.maxRows(cap < Integer.MAX_VALUE ? cap + 1 : 0);
+    } else {
+      query.fetchSize(FIRST_FETCH_SIZE);
+    }
     try (var abort = ctx.cancellation().onCancel(query::cancel);
         ResultSet rs = query.fetchResultSet()) {
       var reader = new CellReader(rs.getMetaData());
@@ -257,6 +291,8 @@ public final class SqlSource implements Source {
         }
       }
       ctx.progress(0, n, table, true);
+      int rowsRead = table.capped() ? n + 1 : n;
+      smallResults.note(q.connection(), sql, rowsRead <= FIRST_FETCH_SIZE);
       Object first = n > 0 && !table.columns().isEmpty() ? table.cell(0, 0) : null;
       return SourceOutput.ofTable(table, first);
     } finally {
@@ -295,25 +331,6 @@ public final class SqlSource implements Source {
     }
     return SourceOutput.ofTable(new ResultTable(reader.columns(), 0), null);
   }
-
-  /**
-   * Sets the session's statement_timeout, only when it differs from what this connection already
-   * has: a round trip per query saved on the hot path. Done outside a transaction so a rollback
-   * cannot undo it behind the cache's back.
-   */
-  private void statementTimeout(Connection conn, long millis) throws SQLException {
-    Object physical = conn.unwrap(org.postgresql.PGConnection.class);
-    Long current = timeouts.get(physical);
-    if (current == null || current != millis) {
-      try (Statement s = conn.createStatement()) {
-        s.execute("SET statement_timeout = " + millis);
-      }
-      timeouts.put(physical, millis);
-    }
-  }
-
-  private final Map<Object, Long> timeouts =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   @Override
   public void warmUp(PanelSpec panel, RunContext ctx, int connections) throws Exception {
