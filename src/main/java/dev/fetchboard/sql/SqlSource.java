@@ -13,6 +13,7 @@ import dev.fetchboard.workspace.SqlQuerySpec;
 import dev.fetchboard.workspace.Variables.UnknownVariableException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,16 +21,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
- * Runs SQL panels on PostgreSQL: pgjdbc through one HikariCP pool per connection, executed with
- * jOOQ as plain SQL with bind values, in a read-only transaction unless the panel allows writes,
- * rows streamed with a fetch size into the result table while the query runs, cancellable on the
- * server. A statement that returns no rows, or a query whose last result fit the first fetch, runs
- * on its own in one round trip instead (see {@link SmallResults}).
+ * Runs SQL panels on PostgreSQL: pgjdbc through one HikariCP pool per connection, a prepared
+ * statement with bind values, in a read-only transaction unless the panel allows writes, rows
+ * streamed with a fetch size into the result table while the query runs, cancellable on the server.
+ * A statement that returns no rows, or a query whose last result fit the first fetch, runs on its
+ * own in one round trip instead (see {@link SmallResults}).
  */
 public final class SqlSource implements Source {
   private static final int FETCH_SIZE = 5000;
@@ -44,12 +42,6 @@ public final class SqlSource implements Source {
   private static final Pattern RETURNS_ROWS =
       Pattern.compile("(?is)^\\s*\\(*\\s*(select|with|values|table|show|explain|fetch)\\b.*");
   private static final Pattern RETURNING = Pattern.compile("(?is).*\\breturning\\b.*");
-
-  static {
-    // jOOQ prints a banner and tips on first use; a dashboard's stderr is not the place.
-    System.setProperty("org.jooq.no-logo", "true");
-    System.setProperty("org.jooq.no-tips", "true");
-  }
 
   private final ConnectionPools pools = new ConnectionPools();
   private final SessionSettings session = new SessionSettings();
@@ -74,9 +66,9 @@ public final class SqlSource implements Source {
       new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
-   * Loads jOOQ's and the driver's classes on a background thread (a few hundred milliseconds), so
-   * the first query's first row does not wait for them. The window calls this after its first
-   * frame, the command line at once; later calls do nothing.
+   * Loads the driver's and the pool's classes on a background thread, so the first query's first
+   * row does not wait for them. The window calls this after its first frame, the command line at
+   * once; later calls do nothing.
    */
   public static void preloadInBackground() {
     if (PRELOADED.compareAndSet(false, true)) {
@@ -84,8 +76,8 @@ public final class SqlSource implements Source {
           .name("sql-class-preload")
           .start(
               () -> {
-                DSL.using(SQLDialect.POSTGRES).resultQuery("select ?", 1).getSQL();
                 new org.postgresql.Driver().getClass();
+                new com.zaxxer.hikari.HikariConfig().getClass();
               });
     }
   }
@@ -186,7 +178,7 @@ public final class SqlSource implements Source {
       // the session's default (checked just now); nothing to begin, commit or roll back.
       try {
         return statement(conn, q, sql, binds, returnsRows, true, ctx);
-      } catch (org.jooq.exception.DataAccessException | SQLException e) {
+      } catch (SQLException e) {
         if (ctx.cancellation().isCancelled()) {
           throw new InterruptedException("cancelled");
         }
@@ -203,7 +195,7 @@ public final class SqlSource implements Source {
     } catch (RunFailure f) {
       rollback(conn);
       throw f;
-    } catch (org.jooq.exception.DataAccessException | SQLException e) {
+    } catch (SQLException e) {
       rollback(conn);
       if (ctx.cancellation().isCancelled()) {
         throw new InterruptedException("cancelled");
@@ -236,68 +228,74 @@ public final class SqlSource implements Source {
       boolean whole,
       RunContext ctx)
       throws Exception {
-    DSLContext dsl = DSL.using(conn, SQLDialect.POSTGRES);
-    if (returnsRows) {
-      return readRows(dsl, q, sql, binds, whole, ctx);
-    }
-    var query = dsl.query(sql, binds).keepStatement(true);
-    try (var abort = ctx.cancellation().onCancel(query::cancel)) {
-      int affected = query.execute();
-      return new SourceOutput(
-          null, Map.of(), null, null, 0, null, null, (long) affected, (long) affected, null, null);
-    } finally {
-      query.close();
+    try (PreparedStatement st = conn.prepareStatement(sql);
+        var abort = ctx.cancellation().onCancel(() -> cancel(st))) {
+      for (int i = 0; i < binds.length; i++) {
+        st.setObject(i + 1, binds[i]);
+      }
+      if (!returnsRows) {
+        st.execute();
+        long affected = Math.max(0, st.getLargeUpdateCount());
+        return new SourceOutput(
+            null, Map.of(), null, null, 0, null, null, affected, affected, null, null);
+      }
+      int cap = q.maxRowsOrDefault();
+      if (whole) {
+        // The server stops one row past the cap (enough to tell that there were more), so a
+        // result that grew since the last run costs no more memory than the cap.
+        st.setMaxRows(cap < Integer.MAX_VALUE ? cap + 1 : 0);
+      } else {
+        st.setFetchSize(FIRST_FETCH_SIZE);
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        return readRows(rs, q, sql, ctx);
+      }
     }
   }
 
-  private SourceOutput readRows(
-      DSLContext dsl, SqlQuerySpec q, String sql, Object[] binds, boolean whole, RunContext ctx)
+  /** Asks the server to stop the statement (from the thread that cancels the run). */
+  private static void cancel(Statement st) {
+    try {
+      st.cancel();
+    } catch (SQLException ignored) {
+      // the statement is over or its connection gone: nothing left to stop
+    }
+  }
+
+  private SourceOutput readRows(ResultSet rs, SqlQuerySpec q, String sql, RunContext ctx)
       throws Exception {
+    var reader = new CellReader(rs.getMetaData());
+    if (ctx.rowSink() != null) {
+      return streamTo(ctx.rowSink(), rs, reader, ctx);
+    }
     int cap = q.maxRowsOrDefault();
-    var query = dsl.resultQuery(sql, binds).keepStatement(true);
-    if (whole) {
-      // The server stops one row past the cap (enough to tell that there were more), so a result
-      // that grew since the last run costs no more memory than the cap.
-      query.maxRows(cap < Integer.MAX_VALUE ? cap + 1 : 0);
-    } else {
-      query.fetchSize(FIRST_FETCH_SIZE);
-    }
-    try (var abort = ctx.cancellation().onCancel(query::cancel);
-        ResultSet rs = query.fetchResultSet()) {
-      var reader = new CellReader(rs.getMetaData());
-      if (ctx.rowSink() != null) {
-        return streamTo(ctx.rowSink(), rs, reader, ctx);
+    var table = new ResultTable(reader.columns(), cap);
+    ctx.progress(0, 0, table, true);
+    int n = 0;
+    while (rs.next()) {
+      if (n >= cap) {
+        table.markCapped();
+        break;
       }
-      var table = new ResultTable(reader.columns(), cap);
-      ctx.progress(0, 0, table, true);
-      int n = 0;
-      while (rs.next()) {
-        if (n >= cap) {
-          table.markCapped();
-          break;
-        }
-        table.add(reader.read(rs));
-        n++;
-        if (n == 1) {
-          // pgjdbc reads the fetch size again for every fetch: the rest come in large batches.
-          rs.setFetchSize(FETCH_SIZE);
-          ctx.progress(0, n, table, true);
-        } else if (n == FIRST_FETCH_SIZE || (n - FIRST_FETCH_SIZE) % FETCH_SIZE == 0) {
-          // The driver's buffer is empty and the next rs.next() waits for the server: report now,
-          // past the throttle, so rows already here never wait behind a slow query.
-          ctx.progress(0, n, table, true);
-        } else if ((n & 255) == 0) {
-          ctx.progress(0, n, table);
-        }
+      table.add(reader.read(rs));
+      n++;
+      if (n == 1) {
+        // pgjdbc reads the fetch size again for every fetch: the rest come in large batches.
+        rs.setFetchSize(FETCH_SIZE);
+        ctx.progress(0, n, table, true);
+      } else if (n == FIRST_FETCH_SIZE || (n - FIRST_FETCH_SIZE) % FETCH_SIZE == 0) {
+        // The driver's buffer is empty and the next rs.next() waits for the server: report now,
+        // past the throttle, so rows already here never wait behind a slow query.
+        ctx.progress(0, n, table, true);
+      } else if ((n & 255) == 0) {
+        ctx.progress(0, n, table);
       }
-      ctx.progress(0, n, table, true);
-      int rowsRead = table.capped() ? n + 1 : n;
-      smallResults.note(q.connection(), sql, rowsRead <= FIRST_FETCH_SIZE);
-      Object first = n > 0 && !table.columns().isEmpty() ? table.cell(0, 0) : null;
-      return SourceOutput.ofTable(table, first);
-    } finally {
-      query.close();
     }
+    ctx.progress(0, n, table, true);
+    int rowsRead = table.capped() ? n + 1 : n;
+    smallResults.note(q.connection(), sql, rowsRead <= FIRST_FETCH_SIZE);
+    Object first = n > 0 && !table.columns().isEmpty() ? table.cell(0, 0) : null;
+    return SourceOutput.ofTable(table, first);
   }
 
   /**
