@@ -13,6 +13,7 @@ import dev.fetchboard.workspace.SqlQuerySpec;
 import dev.fetchboard.workspace.Variables.UnknownVariableException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,15 +21,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
- * Runs SQL panels on PostgreSQL: pgjdbc through one HikariCP pool per connection, executed with
- * jOOQ as plain SQL with bind values, in a read-only transaction unless the panel allows writes,
- * rows streamed with a fetch size into the result table while the query runs, cancellable on the
- * server.
+ * Runs SQL panels on PostgreSQL: pgjdbc through one HikariCP pool per connection, a prepared
+ * statement with bind values, in a read-only transaction unless the panel allows writes, rows
+ * streamed with a fetch size into the result table while the query runs, cancellable on the server.
+ * A statement that returns no rows, or a query whose last result fit the first fetch, runs on its
+ * own in one round trip instead (see {@link SmallResults}).
  */
 public final class SqlSource implements Source {
   private static final int FETCH_SIZE = 5000;
@@ -44,13 +43,9 @@ public final class SqlSource implements Source {
       Pattern.compile("(?is)^\\s*\\(*\\s*(select|with|values|table|show|explain|fetch)\\b.*");
   private static final Pattern RETURNING = Pattern.compile("(?is).*\\breturning\\b.*");
 
-  static {
-    // jOOQ prints a banner and tips on first use; a dashboard's stderr is not the place.
-    System.setProperty("org.jooq.no-logo", "true");
-    System.setProperty("org.jooq.no-tips", "true");
-  }
-
   private final ConnectionPools pools = new ConnectionPools();
+  private final SessionSettings session = new SessionSettings();
+  private final SmallResults smallResults = new SmallResults();
   private final EmbeddedConnectionProvider embedded;
   private final Map<String, String> env;
   private final Path pgpass;
@@ -71,9 +66,9 @@ public final class SqlSource implements Source {
       new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
-   * Loads jOOQ's and the driver's classes on a background thread (a few hundred milliseconds), so
-   * the first query's first row does not wait for them. The window calls this after its first
-   * frame, the command line at once; later calls do nothing.
+   * Loads the driver's and the pool's classes on a background thread, so the first query's first
+   * row does not wait for them. The window calls this after its first frame, the command line at
+   * once; later calls do nothing.
    */
   public static void preloadInBackground() {
     if (PRELOADED.compareAndSet(false, true)) {
@@ -81,8 +76,8 @@ public final class SqlSource implements Source {
           .name("sql-class-preload")
           .start(
               () -> {
-                DSL.using(SQLDialect.POSTGRES).resultQuery("select ?", 1).getSQL();
                 new org.postgresql.Driver().getClass();
+                new com.zaxxer.hikari.HikariConfig().getClass();
               });
     }
   }
@@ -172,42 +167,35 @@ public final class SqlSource implements Source {
       ConnectionSettings settings,
       RunContext ctx)
       throws Exception {
-    statementTimeout(conn, Math.max(1, q.timeoutOrDefault().toMillis()));
+    boolean readOnly = !q.writesAllowed();
+    boolean readOnlyHolds =
+        session.apply(conn, Math.max(1, q.timeoutOrDefault().toMillis()), readOnly);
+    boolean returnsRows = RETURNS_ROWS.matcher(sql).matches() || RETURNING.matcher(sql).matches();
+    boolean whole =
+        !returnsRows || (ctx.rowSink() == null && smallResults.contains(q.connection(), sql));
+    if (readOnlyHolds && whole) {
+      // One statement in one round trip: with autocommit it is its own transaction, read-only by
+      // the session's default (checked just now); nothing to begin, commit or roll back.
+      try {
+        return statement(conn, q, sql, binds, returnsRows, true, ctx);
+      } catch (SQLException e) {
+        if (ctx.cancellation().isCancelled()) {
+          throw new InterruptedException("cancelled");
+        }
+        throw SqlErrors.describe(e, settings, sql);
+      }
+    }
     // With pgjdbc's readOnlyMode=transaction, BEGIN READ ONLY travels with the query itself.
-    conn.setReadOnly(!q.writesAllowed());
+    conn.setReadOnly(readOnly);
     conn.setAutoCommit(false);
     try {
-      DSLContext dsl = DSL.using(conn, SQLDialect.POSTGRES);
-      SourceOutput out;
-      if (RETURNS_ROWS.matcher(sql).matches() || RETURNING.matcher(sql).matches()) {
-        out = readRows(dsl, sql, binds, q.maxRowsOrDefault(), ctx);
-      } else {
-        var query = dsl.query(sql, binds).keepStatement(true);
-        try (var abort = ctx.cancellation().onCancel(query::cancel)) {
-          int affected = query.execute();
-          out =
-              new SourceOutput(
-                  null,
-                  Map.of(),
-                  null,
-                  null,
-                  0,
-                  null,
-                  null,
-                  (long) affected,
-                  (long) affected,
-                  null,
-                  null);
-        } finally {
-          query.close();
-        }
-      }
+      SourceOutput out = statement(conn, q, sql, binds, returnsRows, false, ctx);
       conn.commit();
       return out;
     } catch (RunFailure f) {
       rollback(conn);
       throw f;
-    } catch (org.jooq.exception.DataAccessException | SQLException e) {
+    } catch (SQLException e) {
       rollback(conn);
       if (ctx.cancellation().isCancelled()) {
         throw new InterruptedException("cancelled");
@@ -225,43 +213,89 @@ public final class SqlSource implements Source {
     }
   }
 
-  private SourceOutput readRows(DSLContext dsl, String sql, Object[] binds, int cap, RunContext ctx)
+  /**
+   * Runs the statement on {@code conn} as it is set up (autocommit or in a transaction).
+   *
+   * @param whole the result comes in one piece (autocommit: the driver reads it all), else through
+   *     a cursor, {@link #FIRST_FETCH_SIZE} rows first
+   */
+  private SourceOutput statement(
+      Connection conn,
+      SqlQuerySpec q,
+      String sql,
+      Object[] binds,
+      boolean returnsRows,
+      boolean whole,
+      RunContext ctx)
       throws Exception {
-    var query = dsl.resultQuery(sql, binds).fetchSize(FIRST_FETCH_SIZE).keepStatement(true);
-    try (var abort = ctx.cancellation().onCancel(query::cancel);
-        ResultSet rs = query.fetchResultSet()) {
-      var reader = new CellReader(rs.getMetaData());
-      if (ctx.rowSink() != null) {
-        return streamTo(ctx.rowSink(), rs, reader, ctx);
+    try (PreparedStatement st = conn.prepareStatement(sql);
+        var abort = ctx.cancellation().onCancel(() -> cancel(st))) {
+      for (int i = 0; i < binds.length; i++) {
+        st.setObject(i + 1, binds[i]);
       }
-      var table = new ResultTable(reader.columns(), cap);
-      ctx.progress(0, 0, table, true);
-      int n = 0;
-      while (rs.next()) {
-        if (n >= cap) {
-          table.markCapped();
-          break;
-        }
-        table.add(reader.read(rs));
-        n++;
-        if (n == 1) {
-          // pgjdbc reads the fetch size again for every fetch: the rest come in large batches.
-          rs.setFetchSize(FETCH_SIZE);
-          ctx.progress(0, n, table, true);
-        } else if (n == FIRST_FETCH_SIZE || (n - FIRST_FETCH_SIZE) % FETCH_SIZE == 0) {
-          // The driver's buffer is empty and the next rs.next() waits for the server: report now,
-          // past the throttle, so rows already here never wait behind a slow query.
-          ctx.progress(0, n, table, true);
-        } else if ((n & 255) == 0) {
-          ctx.progress(0, n, table);
-        }
+      if (!returnsRows) {
+        st.execute();
+        long affected = Math.max(0, st.getLargeUpdateCount());
+        return new SourceOutput(
+            null, Map.of(), null, null, 0, null, null, affected, affected, null, null);
       }
-      ctx.progress(0, n, table, true);
-      Object first = n > 0 && !table.columns().isEmpty() ? table.cell(0, 0) : null;
-      return SourceOutput.ofTable(table, first);
-    } finally {
-      query.close();
+      int cap = q.maxRowsOrDefault();
+      if (whole) {
+        // The server stops one row past the cap (enough to tell that there were more), so a
+        // result that grew since the last run costs no more memory than the cap.
+        st.setMaxRows(cap < Integer.MAX_VALUE ? cap + 1 : 0);
+      } else {
+        st.setFetchSize(FIRST_FETCH_SIZE);
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        return readRows(rs, q, sql, ctx);
+      }
     }
+  }
+
+  /** Asks the server to stop the statement (from the thread that cancels the run). */
+  private static void cancel(Statement st) {
+    try {
+      st.cancel();
+    } catch (SQLException ignored) {
+      // the statement is over or its connection gone: nothing left to stop
+    }
+  }
+
+  private SourceOutput readRows(ResultSet rs, SqlQuerySpec q, String sql, RunContext ctx)
+      throws Exception {
+    var reader = new CellReader(rs.getMetaData());
+    if (ctx.rowSink() != null) {
+      return streamTo(ctx.rowSink(), rs, reader, ctx);
+    }
+    int cap = q.maxRowsOrDefault();
+    var table = new ResultTable(reader.columns(), cap);
+    ctx.progress(0, 0, table, true);
+    int n = 0;
+    while (rs.next()) {
+      if (n >= cap) {
+        table.markCapped();
+        break;
+      }
+      table.add(reader.read(rs));
+      n++;
+      if (n == 1) {
+        // pgjdbc reads the fetch size again for every fetch: the rest come in large batches.
+        rs.setFetchSize(FETCH_SIZE);
+        ctx.progress(0, n, table, true);
+      } else if (n == FIRST_FETCH_SIZE || (n - FIRST_FETCH_SIZE) % FETCH_SIZE == 0) {
+        // The driver's buffer is empty and the next rs.next() waits for the server: report now,
+        // past the throttle, so rows already here never wait behind a slow query.
+        ctx.progress(0, n, table, true);
+      } else if ((n & 255) == 0) {
+        ctx.progress(0, n, table);
+      }
+    }
+    ctx.progress(0, n, table, true);
+    int rowsRead = table.capped() ? n + 1 : n;
+    smallResults.note(q.connection(), sql, rowsRead <= FIRST_FETCH_SIZE);
+    Object first = n > 0 && !table.columns().isEmpty() ? table.cell(0, 0) : null;
+    return SourceOutput.ofTable(table, first);
   }
 
   /**
@@ -296,25 +330,6 @@ public final class SqlSource implements Source {
     return SourceOutput.ofTable(new ResultTable(reader.columns(), 0), null);
   }
 
-  /**
-   * Sets the session's statement_timeout, only when it differs from what this connection already
-   * has: a round trip per query saved on the hot path. Done outside a transaction so a rollback
-   * cannot undo it behind the cache's back.
-   */
-  private void statementTimeout(Connection conn, long millis) throws SQLException {
-    Object physical = conn.unwrap(org.postgresql.PGConnection.class);
-    Long current = timeouts.get(physical);
-    if (current == null || current != millis) {
-      try (Statement s = conn.createStatement()) {
-        s.execute("SET statement_timeout = " + millis);
-      }
-      timeouts.put(physical, millis);
-    }
-  }
-
-  private final Map<Object, Long> timeouts =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
   @Override
   public void warmUp(PanelSpec panel, RunContext ctx, int connections) throws Exception {
     ConnectionSettings settings = settings(panel.sql().connection(), ctx);
@@ -346,6 +361,12 @@ public final class SqlSource implements Source {
       // a broken connection is evicted by the pool's check on the next borrow
     }
   }
+
+  /** Settings of a resolved connection, and the password file's time stamp they were read at. */
+  private record CachedSettings(ConnectionSettings settings, long pgpassStamp) {}
+
+  private final Map<ConnectionSpec, CachedSettings> settingsCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private ConnectionSettings settings(String name, RunContext ctx) throws Exception {
     ConnectionSpec spec = ctx.workspace().connections().get(name);
@@ -381,8 +402,20 @@ public final class SqlSource implements Source {
         throw new RunFailure(ErrorKind.INVALID_INPUT, e.getMessage());
       }
     }
+    // Parsing the URL and looking at the password file per run cost a point query several
+    // microseconds of CPU; a change of the file shows as a new time stamp and is read again.
+    long pgpassStamp = pgpass == null ? 0 : pgpass.toFile().lastModified();
+    CachedSettings cached = settingsCache.get(spec);
+    if (cached != null && cached.pgpassStamp() == pgpassStamp) {
+      return cached.settings();
+    }
     try {
-      return ConnectionSettings.of(spec, env, pgpass);
+      ConnectionSettings fresh = ConnectionSettings.of(spec, env, pgpass);
+      if (settingsCache.size() >= 256) {
+        settingsCache.clear();
+      }
+      settingsCache.put(spec, new CachedSettings(fresh, pgpassStamp));
+      return fresh;
     } catch (IllegalArgumentException e) {
       throw new RunFailure(ErrorKind.INVALID_INPUT, "connection '" + name + "': " + e.getMessage());
     }

@@ -188,38 +188,51 @@ class SqlEngineTest {
 
   @Test
   void cancelStopsTheQueryOnTheServer() throws Exception {
-    Object before = run(SqlQuerySpec.of("single", "select pg_backend_pid()")).value();
-    var batch =
-        engine.run(
-            workspace,
-            panel("sleep", SqlQuerySpec.of("single", "select pg_sleep(30) /* cancel-me */")),
-            e -> {});
-    Thread.sleep(500);
-    long t0 = System.nanoTime();
-    batch.cancel();
-    RunResult r = batch.await().getFirst();
-    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(1000);
-    assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
-    try (var c = TestDatabase.connect();
-        var s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "select count(*) from pg_stat_activity where state = 'active'"
-                    + " and query like '%cancel-me%' and pid <> pg_backend_pid()")) {
-      rs.next();
-      assertThat(rs.getInt(1)).isZero();
+    // Once through a cursor transaction (size unknown), once on its own (its last result was
+    // small).
+    for (int i = 0; i < 2; i++) {
+      var q =
+          SqlQuerySpec.of("single", "select pg_sleep(:s) /* cancel-me */")
+              .withParams(Map.of("s", 30));
+      Object before = run(SqlQuerySpec.of("single", "select pg_backend_pid()")).value();
+      var batch = engine.run(workspace, panel("sleep", q), e -> {});
+      Thread.sleep(500);
+      long t0 = System.nanoTime();
+      batch.cancel();
+      RunResult r = batch.await().getFirst();
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(1000);
+      assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
+      try (var c = TestDatabase.connect();
+          var s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "select count(*) from pg_stat_activity where state = 'active'"
+                      + " and query like '%cancel-me%' and pid <> pg_backend_pid()")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isZero();
+      }
+      // The statement was cancelled, not the session killed: the same pooled connection (one
+      // server process) answers the next query.
+      assertThat(run(SqlQuerySpec.of("single", "select pg_backend_pid()")).value())
+          .isEqualTo(before);
+      assertThat(run(q.withParams(Map.of("s", 0))).ok()).isTrue();
     }
-    // The statement was cancelled, not the session killed: the same pooled connection (one server
-    // process) answers the next query.
-    assertThat(run(SqlQuerySpec.of("single", "select pg_backend_pid()")).value()).isEqualTo(before);
   }
 
   @Test
   void aStatementTimeoutFailsWithAClearMessage() throws Exception {
-    RunResult r =
-        run(SqlQuerySpec.of("db", "select pg_sleep(5)").withTimeout(Duration.ofMillis(300)));
-    assertThat(r.error().kind()).isEqualTo(ErrorKind.TIMEOUT);
-    assertThat(r.error().message()).contains("statement timed out");
+    // Once through a cursor transaction (size unknown), once on its own (its last result was
+    // small).
+    for (int i = 0; i < 2; i++) {
+      var q =
+          SqlQuerySpec.of("db", "select pg_sleep(:s) /* timeout */")
+              .withParams(Map.of("s", 5))
+              .withTimeout(Duration.ofMillis(300));
+      RunResult r = run(q);
+      assertThat(r.error().kind()).isEqualTo(ErrorKind.TIMEOUT);
+      assertThat(r.error().message()).contains("statement timed out");
+      assertThat(run(q.withParams(Map.of("s", 0))).ok()).isTrue();
+    }
   }
 
   @Test
@@ -232,6 +245,71 @@ class SqlEngineTest {
                 .withAllowWrites(true));
     assertThat(allowed.ok()).isTrue();
     assertThat(allowed.affectedRows()).isEqualTo(2L);
+  }
+
+  @Test
+  void aReadOnlyPanelCannotLeaveItsConnectionWritableForTheNextRun() throws Exception {
+    // A single statement runs on the session's read-only default, which a query may change.
+    RunResult set = run(SqlQuerySpec.of("single", "set default_transaction_read_only = off"));
+    assertThat(set.ok()).as(String.valueOf(set.error())).isTrue();
+    RunResult refused = run(SqlQuerySpec.of("single", "insert into items values (11, 'eleven')"));
+    assertThat(refused.error().message()).contains("read-only");
+  }
+
+  @Test
+  void aSmallResultTakesOneRoundTripFromItsSecondRun() throws Exception {
+    var q =
+        SqlQuerySpec.of("single", "select name from items where id = :id")
+            .withParams(Map.of("id", 1));
+    PanelSpec point = panel("point", q);
+    // The first run does not know the result's size yet: BEGIN with the query, then COMMIT.
+    engine.run(workspace, point, e -> {}).await();
+    try (var trips = new RoundTrips("sql-point")) {
+      RunResult r = engine.run(workspace, point, e -> {}).await().getFirst();
+      assertThat(r.value()).isEqualTo("one");
+      assertThat(trips.count()).isEqualTo(1);
+    }
+  }
+
+  /**
+   * Counts the Sync messages (one per round trip) that pgjdbc sends from one thread, read from the
+   * driver's protocol log.
+   */
+  private static final class RoundTrips extends java.util.logging.Handler implements AutoCloseable {
+    private static final java.util.logging.Logger DRIVER =
+        java.util.logging.Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
+    private final String thread;
+    private final java.util.logging.Level before = DRIVER.getLevel();
+    private final java.util.concurrent.atomic.AtomicInteger syncs =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    RoundTrips(String thread) {
+      this.thread = thread;
+      setLevel(java.util.logging.Level.ALL);
+      DRIVER.setLevel(java.util.logging.Level.FINEST);
+      DRIVER.addHandler(this);
+    }
+
+    int count() {
+      return syncs.get();
+    }
+
+    @Override
+    public void publish(java.util.logging.LogRecord r) {
+      if ("FE=> Sync".equals(String.valueOf(r.getMessage()).strip())
+          && Thread.currentThread().getName().equals(thread)) {
+        syncs.incrementAndGet();
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {
+      DRIVER.removeHandler(this);
+      DRIVER.setLevel(before);
+    }
   }
 
   @Test
