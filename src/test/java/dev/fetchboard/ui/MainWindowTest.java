@@ -328,11 +328,11 @@ class MainWindowTest {
           id.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
           table.getSortOrder().setAll(List.of(id));
         });
-    waitUntil(
+    FxWait.waitUntilOnFx(
         "the sorted result's first page is shown",
         () -> !table.ordering() && table.getItems().getFirst()[0].equals(250_000L));
-    assertThat(table.getItems()).hasSize(100_000);
-    assertThat(table.getItems().get(99_999)[0]).isEqualTo(150_001L);
+    assertThat(FxWait.onFx(() -> table.getItems().size())).isEqualTo(100_000);
+    assertThat(FxWait.onFx(() -> table.getItems().get(99_999)[0])).isEqualTo(150_001L);
     assertThat(robot.lookup("#page-range").queryLabeled().getText()).isEqualTo("1–100,000 shown");
   }
 

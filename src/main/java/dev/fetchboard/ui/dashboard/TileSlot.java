@@ -1,14 +1,15 @@
 package dev.fetchboard.ui.dashboard;
 
 import dev.fetchboard.workspace.ViewKind;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Region;
 
 /**
  * The fixed-size place of one tile in the dashboard grid. The grid lays out slots, never tiles, so
  * a result that changes what a tile shows never re-lays the grid out, and a slot keeps its place
- * while its tile is out of the scene (off screen).
+ * while its tile is out of the scene (off screen). The tile is unmanaged, a layout root: when a
+ * result changes its text, only the tile is laid out again, not the grid and the window around it.
  */
-final class TileSlot extends StackPane {
+final class TileSlot extends Region {
   /** Height of a tile; a chart tile is taller so its compact chart has room. */
   static final double TILE_HEIGHT = 160;
 
@@ -19,8 +20,16 @@ final class TileSlot extends StackPane {
   TileSlot(TileView tile) {
     this.tile = tile;
     getStyleClass().add("tile-slot");
+    tile.setManaged(false);
     tile.viewModel().specProperty().addListener((o, a, b) -> fitHeight());
     fitHeight();
+  }
+
+  @Override
+  protected void layoutChildren() {
+    if (attached()) {
+      tile.resizeRelocate(0, 0, getWidth(), getHeight());
+    }
   }
 
   TileView tile() {
@@ -40,8 +49,9 @@ final class TileSlot extends StackPane {
     }
     if (attached) {
       getChildren().setAll(tile);
-      // Styled now, so the frame that first shows it lays it out with its real sizes.
+      // Styled and sized now, so the frame that first shows it lays it out with its real sizes.
       tile.applyCss();
+      tile.resizeRelocate(0, 0, getWidth(), getHeight());
     } else {
       getChildren().clear();
     }

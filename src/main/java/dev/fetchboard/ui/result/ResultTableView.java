@@ -214,10 +214,10 @@ public final class ResultTableView extends TableView<Object[]> {
     if (orderGeneration.get() != generation) {
       return;
     }
-    ordering = false;
     order = o;
     page = Math.min(page, pageCount() - 1);
     refillPage();
+    ordering = false;
     onViewChange.run();
     if (available > o.covered()) {
       reorder();

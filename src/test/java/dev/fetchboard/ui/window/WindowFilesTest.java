@@ -10,6 +10,7 @@ import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.sql.SqlSource;
 import dev.fetchboard.state.SettingsFile;
 import dev.fetchboard.state.WorkspaceStore;
+import dev.fetchboard.testing.FxWait;
 import dev.fetchboard.ui.FetchboardApp;
 import dev.fetchboard.ui.MainWindow;
 import dev.fetchboard.ui.live.UiDispatcher;
@@ -497,9 +498,10 @@ class WindowFilesTest {
         .contains("the unsaved workspace “Untitled”");
     Button restore = robot.from(banner).lookup("Restore").queryAs(Button.class);
     robot.interact(restore::fire);
-    waitUntil("the edits are back", () -> model2.panels().size() == 1);
-    assertThat(model2.workspace().panels().getFirst().id()).isEqualTo("request-1");
-    assertThat(model2.dirtyProperty().get()).isTrue();
+    FxWait.waitUntilOnFx("the edits are back", () -> model2.panels().size() == 1);
+    assertThat(FxWait.onFx(() -> model2.workspace().panels().getFirst().id()))
+        .isEqualTo("request-1");
+    assertThat(FxWait.onFx(() -> model2.dirtyProperty().get())).isTrue();
     assertThat(stage2.get().getTitle()).endsWith("•");
 
     Path saved = work.resolve("restored.yaml");
