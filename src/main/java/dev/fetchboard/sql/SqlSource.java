@@ -13,6 +13,7 @@ import dev.fetchboard.workspace.SqlQuerySpec;
 import dev.fetchboard.workspace.Variables.UnknownVariableException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -177,11 +178,11 @@ public final class SqlSource implements Source {
     conn.setReadOnly(!q.writesAllowed());
     conn.setAutoCommit(false);
     try {
-      DSLContext dsl = DSL.using(conn, SQLDialect.POSTGRES);
       SourceOutput out;
       if (RETURNS_ROWS.matcher(sql).matches() || RETURNING.matcher(sql).matches()) {
-        out = readRows(dsl, sql, binds, q.maxRowsOrDefault(), ctx);
+        out = readRows(conn, sql, binds, q.maxRowsOrDefault(), ctx);
       } else {
+        DSLContext dsl = DSL.using(conn, SQLDialect.POSTGRES);
         var query = dsl.query(sql, binds).keepStatement(true);
         try (var abort = ctx.cancellation().onCancel(query::cancel)) {
           int affected = query.execute();
@@ -225,42 +226,48 @@ public final class SqlSource implements Source {
     }
   }
 
-  private SourceOutput readRows(DSLContext dsl, String sql, Object[] binds, int cap, RunContext ctx)
-      throws Exception {
-    var query = dsl.resultQuery(sql, binds).fetchSize(FIRST_FETCH_SIZE).keepStatement(true);
-    try (var abort = ctx.cancellation().onCancel(query::cancel);
-        ResultSet rs = query.fetchResultSet()) {
-      var reader = new CellReader(rs.getMetaData());
-      if (ctx.rowSink() != null) {
-        return streamTo(ctx.rowSink(), rs, reader, ctx);
-      }
-      var table = new ResultTable(reader.columns(), cap);
-      ctx.progress(0, 0, table, true);
-      int n = 0;
-      while (rs.next()) {
-        if (n >= cap) {
-          table.markCapped();
-          break;
+  /**
+   * Reads a query's rows straight from pgjdbc's result set, without jOOQ: its first use in a fresh
+   * process costs a few hundred milliseconds before the first row, and its wrappers sit between
+   * every cell and the driver.
+   */
+  private SourceOutput readRows(
+      Connection conn, String sql, Object[] binds, int cap, RunContext ctx) throws Exception {
+    try (PreparedStatement st = conn.prepareStatement(sql);
+        var abort = ctx.cancellation().onCancel(() -> BindValues.cancel(st))) {
+      st.setFetchSize(FIRST_FETCH_SIZE);
+      BindValues.bind(st, binds);
+      try (ResultSet rs = st.executeQuery()) {
+        var reader = new CellReader(rs.getMetaData());
+        if (ctx.rowSink() != null) {
+          return streamTo(ctx.rowSink(), rs, reader, ctx);
         }
-        table.add(reader.read(rs));
-        n++;
-        if (n == 1) {
-          // pgjdbc reads the fetch size again for every fetch: the rest come in large batches.
-          rs.setFetchSize(FETCH_SIZE);
-          ctx.progress(0, n, table, true);
-        } else if (n == FIRST_FETCH_SIZE || (n - FIRST_FETCH_SIZE) % FETCH_SIZE == 0) {
-          // The driver's buffer is empty and the next rs.next() waits for the server: report now,
-          // past the throttle, so rows already here never wait behind a slow query.
-          ctx.progress(0, n, table, true);
-        } else if ((n & 255) == 0) {
-          ctx.progress(0, n, table);
+        var table = new ResultTable(reader.columns(), cap);
+        ctx.progress(0, 0, table, true);
+        int n = 0;
+        while (rs.next()) {
+          if (n >= cap) {
+            table.markCapped();
+            break;
+          }
+          table.add(reader.read(rs));
+          n++;
+          if (n == 1) {
+            // pgjdbc reads the fetch size again for every fetch: the rest come in large batches.
+            rs.setFetchSize(FETCH_SIZE);
+            ctx.progress(0, n, table, true);
+          } else if (n == FIRST_FETCH_SIZE || (n - FIRST_FETCH_SIZE) % FETCH_SIZE == 0) {
+            // The driver's buffer is empty and the next rs.next() waits for the server: report now,
+            // past the throttle, so rows already here never wait behind a slow query.
+            ctx.progress(0, n, table, true);
+          } else if ((n & 255) == 0) {
+            ctx.progress(0, n, table);
+          }
         }
+        ctx.progress(0, n, table, true);
+        Object first = n > 0 && !table.columns().isEmpty() ? table.cell(0, 0) : null;
+        return SourceOutput.ofTable(table, first);
       }
-      ctx.progress(0, n, table, true);
-      Object first = n > 0 && !table.columns().isEmpty() ? table.cell(0, 0) : null;
-      return SourceOutput.ofTable(table, first);
-    } finally {
-      query.close();
     }
   }
 

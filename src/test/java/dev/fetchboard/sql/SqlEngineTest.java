@@ -115,6 +115,26 @@ class SqlEngineTest {
   }
 
   @Test
+  void parametersBindWithTheTypeTheWorkspaceGaveThem() throws Exception {
+    var params = new java.util.HashMap<String, Object>();
+    params.put("flag", true);
+    params.put("ratio", 1.25);
+    params.put("count", 41L);
+    params.put("big", new java.math.BigInteger("123456789012345678901234"));
+    params.put("none", null);
+    RunResult r =
+        run(
+            SqlQuerySpec.of(
+                    "db",
+                    "select :flag and true as f, :ratio * 2 as r, :count + 1 as c, :big + 1 as big,"
+                        + " :none::text is null as n")
+                .withParams(params));
+    assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
+    assertThat(r.table().row(0))
+        .containsExactly(true, 2.5, 42L, new BigDecimal("123456789012345678901235"), true);
+  }
+
+  @Test
   void rowsStreamInWhileTheQueryIsStillRunning() throws Exception {
     var rec = new Panels.Recorder();
     var q =
