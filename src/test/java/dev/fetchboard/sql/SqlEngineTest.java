@@ -198,6 +198,29 @@ class SqlEngineTest {
   }
 
   @Test
+  void aLargeResultKeepsEachRepeatedValueOnceAndEveryValueRight() throws Exception {
+    RunResult r =
+        run(
+            SqlQuerySpec.of(
+                "db",
+                "select g, 'status-' || (g % 4) as s, (g % 7)::numeric(12, 2) as n"
+                    + " from generate_series(1, 20000) g"));
+    assertThat(r.rowCount()).isEqualTo(20000);
+    for (int i : new int[] {0, 999, 1000, 15000, 19999}) {
+      long g = i + 1;
+      assertThat(r.table().row(i))
+          .containsExactly(g, "status-" + g % 4, new BigDecimal(g % 7 + ".00"));
+    }
+    // Far into the result, equal cells are one object (a million-row result keeps a few status
+    // strings, not a million); distinct ones stay distinct.
+    Object[] a = r.table().row(15000);
+    Object[] b = r.table().row(15004);
+    assertThat(b[1]).isSameAs(a[1]);
+    assertThat(r.table().row(15007)[2]).isSameAs(a[2]);
+    assertThat(b[0]).isNotEqualTo(a[0]);
+  }
+
+  @Test
   void theRowCapKeepsTheFirstRowsAndSaysSo() throws Exception {
     RunResult r =
         run(SqlQuerySpec.of("db", "select g from generate_series(1, 1000) g").withMaxRows(100));
