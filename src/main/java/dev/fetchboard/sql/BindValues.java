@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * Binds a panel's parameter values to a JDBC statement, typed as they came from the workspace
@@ -18,15 +17,6 @@ final class BindValues {
       Object v = values[i];
       // pgjdbc has no binding for BigInteger; a YAML integer beyond long's range is numeric.
       st.setObject(i + 1, v instanceof BigInteger b ? new BigDecimal(b) : v);
-    }
-  }
-
-  /** Asks the server to stop the statement; a failure to ask leaves the statement timeout to it. */
-  static void cancel(Statement st) {
-    try {
-      st.cancel();
-    } catch (SQLException ignored) {
-      // the statement has ended, or the server is gone: nothing is left to stop
     }
   }
 }

@@ -236,7 +236,7 @@ public final class SqlSource implements Source {
   private SourceOutput readRows(
       Connection conn, String sql, Object[] binds, int cap, RunContext ctx) throws Exception {
     try (PreparedStatement st = conn.prepareStatement(sql);
-        var abort = ctx.cancellation().onCancel(() -> BindValues.cancel(st))) {
+        var abort = ctx.cancellation().onCancel(() -> cancelOnServer(conn))) {
       st.setFetchSize(FIRST_FETCH_SIZE);
       BindValues.bind(st, binds);
       try (ResultSet rs = st.executeQuery()) {
@@ -270,6 +270,19 @@ public final class SqlSource implements Source {
         Object first = n > 0 && !table.columns().isEmpty() ? table.cell(0, 0) : null;
         return SourceOutput.ofTable(table, first);
       }
+    }
+  }
+
+  /**
+   * Asks the server to stop what the connection runs. Through the connection, not the statement:
+   * pgjdbc's Statement.cancel does nothing once executeQuery has returned, so a result whose later
+   * batches were still arriving ran on to its end while Stop waited five seconds and gave up.
+   */
+  private static void cancelOnServer(Connection conn) {
+    try {
+      conn.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+    } catch (SQLException ignored) {
+      // the server is gone or the query has ended: nothing is left to stop
     }
   }
 

@@ -258,6 +258,39 @@ class SqlEngineTest {
   }
 
   @Test
+  void cancelStopsALargeResultWhileItsRowsArrive() throws Exception {
+    Object before = run(SqlQuerySpec.of("single", "select pg_backend_pid()")).value();
+    var rec = new Panels.Recorder();
+    var batch =
+        engine.run(
+            workspace,
+            panel(
+                "rows",
+                SqlQuerySpec.of(
+                    "single",
+                    "select g, case when g = 3000 then pg_sleep(30) end as pause"
+                        + " from generate_series(1, 10000) g /* cancel-rows */")),
+            rec);
+    // Past the first batch the rest is read on another thread; cancel while it waits for row 3000.
+    Thread.sleep(1000);
+    assertThat(rec.events)
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        RunEvent.Progress.class,
+                        p -> {
+                          assertThat(p.rows()).isGreaterThanOrEqualTo(200);
+                        }));
+    long t0 = System.nanoTime();
+    batch.cancel();
+    RunResult r = batch.await().getFirst();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(1000);
+    assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
+    assertThat(run(SqlQuerySpec.of("single", "select pg_backend_pid()")).value()).isEqualTo(before);
+  }
+
+  @Test
   void aStatementTimeoutFailsWithAClearMessage() throws Exception {
     RunResult r =
         run(SqlQuerySpec.of("db", "select pg_sleep(5)").withTimeout(Duration.ofMillis(300)));
