@@ -32,14 +32,6 @@ import org.jooq.impl.DSL;
  * server.
  */
 public final class SqlSource implements Source {
-  private static final int FETCH_SIZE = 5000;
-
-  /**
-   * The first fetch is small so the first rows show at once even when the server produces them
-   * slowly; later fetches are large, for throughput.
-   */
-  private static final int FIRST_FETCH_SIZE = 200;
-
   private static final Duration SLACK = Duration.ofSeconds(2);
   private static final Pattern RETURNS_ROWS =
       Pattern.compile("(?is)^\\s*\\(*\\s*(select|with|values|table|show|explain|fetch)\\b.*");
@@ -237,7 +229,7 @@ public final class SqlSource implements Source {
       Connection conn, String sql, Object[] binds, int cap, RunContext ctx) throws Exception {
     try (PreparedStatement st = conn.prepareStatement(sql);
         var abort = ctx.cancellation().onCancel(() -> cancelOnServer(conn))) {
-      st.setFetchSize(FIRST_FETCH_SIZE);
+      st.setFetchSize(TableFill.FIRST_FETCH_SIZE);
       BindValues.bind(st, binds);
       try (ResultSet rs = st.executeQuery()) {
         var reader = new CellReader(rs.getMetaData());
@@ -246,31 +238,54 @@ public final class SqlSource implements Source {
         }
         var table = new ResultTable(reader.columns(), cap);
         ctx.progress(0, 0, table, true);
-        int n = 0;
-        while (rs.next()) {
-          if (n >= cap) {
-            table.markCapped();
-            break;
-          }
-          table.add(reader.read(rs));
-          n++;
-          if (n == 1) {
-            // pgjdbc reads the fetch size again for every fetch: the rest come in large batches.
-            rs.setFetchSize(FETCH_SIZE);
-            ctx.progress(0, n, table, true);
-          } else if (n == FIRST_FETCH_SIZE || (n - FIRST_FETCH_SIZE) % FETCH_SIZE == 0) {
-            // The driver's buffer is empty and the next rs.next() waits for the server: report now,
-            // past the throttle, so rows already here never wait behind a slow query.
-            ctx.progress(0, n, table, true);
-          } else if ((n & 255) == 0) {
-            ctx.progress(0, n, table);
-          }
+        var fill = new TableFill(rs, reader, table, ctx);
+        fill.fill(TableFill.FIRST_FETCH_SIZE);
+        if (!fill.finished()) {
+          onPlatformThread(() -> fill.fill(Integer.MAX_VALUE));
         }
+        int n = fill.rows();
         ctx.progress(0, n, table, true);
         Object first = n > 0 && !table.columns().isEmpty() ? table.cell(0, 0) : null;
         return SourceOutput.ofTable(table, first);
       }
     }
+  }
+
+  /**
+   * Reads the rest of a large result on a platform thread and waits for it. The statement starts on
+   * a virtual thread (cheap for a dashboard's many small queries), but a large result spends its
+   * time in socket reads that find no data yet; on a virtual thread each of them unmounts and
+   * remounts the driver's deep stack and waits through the poller, about 0.2 s of CPU over a
+   * million rows. This thread is never interrupted: a cancel stops the query on the server, and the
+   * read ends with the server's error.
+   */
+  private static void onPlatformThread(RowsStep step) throws SQLException {
+    var task =
+        new java.util.concurrent.FutureTask<Void>(
+            () -> {
+              step.run();
+              return null;
+            });
+    Thread.ofPlatform().name("sql-rows").daemon().start(task);
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while reading rows", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof SQLException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Reading rows, which may fail as the driver does. */
+  private interface RowsStep {
+    void run() throws SQLException;
   }
 
   /**
@@ -300,7 +315,7 @@ public final class SqlSource implements Source {
         sink.row(reader.read(rs));
         n++;
         if (n == 1) {
-          rs.setFetchSize(FETCH_SIZE);
+          rs.setFetchSize(TableFill.FETCH_SIZE);
         }
         if ((n & 4095) == 0) {
           if (ctx.cancellation().isCancelled()) {
