@@ -19,10 +19,20 @@ final class TableFill {
 
   static final int FETCH_SIZE = 5000;
 
+  /**
+   * Later batches double up to this many cells (50,000 rows of 5 columns): each batch is a round
+   * trip in which the server waits for the client and then the client for the server, and a driver
+   * buffer of this many cells stays small unless the cells are large.
+   */
+  private static final int LARGEST_BATCH_CELLS = 250_000;
+
   private final ResultSet rs;
   private final CellReader reader;
   private final ResultTable table;
   private final RunContext ctx;
+  private final int largestBatch;
+  private int batch = FIRST_FETCH_SIZE;
+  private int batchEnd = FIRST_FETCH_SIZE;
   private int rows;
   private boolean finished;
 
@@ -31,6 +41,8 @@ final class TableFill {
     this.reader = reader;
     this.table = table;
     this.ctx = ctx;
+    this.largestBatch =
+        Math.max(FETCH_SIZE, LARGEST_BATCH_CELLS / Math.max(1, table.columns().size()));
   }
 
   /** Reads rows until {@code until} are in, the result ends, or the cap is reached. */
@@ -46,13 +58,15 @@ final class TableFill {
       } else {
         table.add(reader.read(rs));
         n++;
-        if (n == 1) {
-          // pgjdbc reads the fetch size again for every fetch: the rest come in large batches.
-          rs.setFetchSize(FETCH_SIZE);
-          ctx.progress(0, n, table, true);
-        } else if (n == FIRST_FETCH_SIZE || (n - FIRST_FETCH_SIZE) % FETCH_SIZE == 0) {
+        if (n == batchEnd) {
           // The driver's buffer is empty and the next rs.next() waits for the server: report now,
-          // past the throttle, so rows already here never wait behind a slow query.
+          // past the throttle, so rows already here never wait behind a slow query. pgjdbc reads
+          // the fetch size again for every fetch: the next batch is larger.
+          batch = batch == FIRST_FETCH_SIZE ? FETCH_SIZE : Math.min(batch * 2, largestBatch);
+          rs.setFetchSize(batch);
+          batchEnd += batch;
+          ctx.progress(0, n, table, true);
+        } else if (n == 1) {
           ctx.progress(0, n, table, true);
         } else if ((n & 255) == 0) {
           ctx.progress(0, n, table);
