@@ -26,10 +26,10 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
- * Runs SQL panels on PostgreSQL: pgjdbc through one HikariCP pool per connection, executed with
- * jOOQ as plain SQL with bind values, in a read-only transaction unless the panel allows writes,
- * rows streamed with a fetch size into the result table while the query runs, cancellable on the
- * server.
+ * Runs SQL panels on PostgreSQL: pgjdbc through one HikariCP pool per connection, plain SQL with
+ * bind values (rows read straight from the driver, statements without rows through jOOQ), in a
+ * read-only transaction unless the panel allows writes, rows streamed with growing fetch sizes into
+ * the result table while the query runs, cancellable on the server.
  */
 public final class SqlSource implements Source {
   private static final Duration SLACK = Duration.ofSeconds(2);
