@@ -35,6 +35,7 @@ final class CellReader {
 
   private final Kind[] kinds;
   private final List<Column> columns;
+  private final SharedCells shared;
 
   CellReader(ResultSetMetaData meta) throws SQLException {
     int n = meta.getColumnCount();
@@ -59,6 +60,7 @@ final class CellReader {
       cols.add(new Column(meta.getColumnLabel(i + 1), type, numeric));
     }
     columns = List.copyOf(cols);
+    shared = new SharedCells(n);
   }
 
   List<Column> columns() {
@@ -66,6 +68,7 @@ final class CellReader {
   }
 
   Object[] read(ResultSet rs) throws SQLException {
+    shared.nextRow();
     Object[] row = new Object[kinds.length];
     for (int i = 0; i < kinds.length; i++) {
       int c = i + 1;
@@ -82,7 +85,7 @@ final class CellReader {
             case BYTEA -> bytea(rs.getBytes(c));
             case TEXT -> rs.getString(c);
           };
-      row[i] = rs.wasNull() ? null : v;
+      row[i] = rs.wasNull() ? null : shared.share(i, v);
     }
     return row;
   }

@@ -24,20 +24,13 @@ import java.util.regex.Pattern;
 
 /**
  * Runs SQL panels on PostgreSQL: pgjdbc through one HikariCP pool per connection, a prepared
- * statement with bind values, in a read-only transaction unless the panel allows writes, rows
- * streamed with a fetch size into the result table while the query runs, cancellable on the server.
- * A statement that returns no rows, or a query whose last result fit the first fetch, runs on its
- * own in one round trip instead (see {@link SmallResults}).
+ * statement with bind values, in a read-only transaction unless the panel allows writes, rows read
+ * straight from the driver and streamed with growing fetch sizes into the result table while the
+ * query runs ({@link TableFill}), cancellable on the server. A statement that returns no rows, or a
+ * query whose last result fit the first fetch, runs on its own in one round trip instead (see
+ * {@link SmallResults}).
  */
 public final class SqlSource implements Source {
-  private static final int FETCH_SIZE = 5000;
-
-  /**
-   * The first fetch is small so the first rows show at once even when the server produces them
-   * slowly; later fetches are large, for throughput.
-   */
-  private static final int FIRST_FETCH_SIZE = 200;
-
   private static final Duration SLACK = Duration.ofSeconds(2);
   private static final Pattern RETURNS_ROWS =
       Pattern.compile("(?is)^\\s*\\(*\\s*(select|with|values|table|show|explain|fetch)\\b.*");
@@ -77,7 +70,7 @@ public final class SqlSource implements Source {
           .start(
               () -> {
                 new org.postgresql.Driver().getClass();
-                new com.zaxxer.hikari.HikariConfig().getClass();
+                com.zaxxer.hikari.HikariDataSource.class.getName();
               });
     }
   }
@@ -130,7 +123,8 @@ public final class SqlSource implements Source {
     ctx.markStarted();
     // The statement runs on a thread of its own: cancelling interrupts the run's thread, and an
     // interrupted virtual thread closes the socket it is reading, which would kill the session
-    // instead of cancelling the statement. The cancel goes to the server (Statement.cancel) and the
+    // instead of cancelling the statement. The cancel goes to the server (PGConnection.cancelQuery)
+    // and the
     // connection returns to the pool whole.
     var work =
         new java.util.concurrent.FutureTask<SourceOutput>(
@@ -217,7 +211,7 @@ public final class SqlSource implements Source {
    * Runs the statement on {@code conn} as it is set up (autocommit or in a transaction).
    *
    * @param whole the result comes in one piece (autocommit: the driver reads it all), else through
-   *     a cursor, {@link #FIRST_FETCH_SIZE} rows first
+   *     a cursor, {@link TableFill#FIRST_FETCH_SIZE} rows first
    */
   private SourceOutput statement(
       Connection conn,
@@ -229,10 +223,8 @@ public final class SqlSource implements Source {
       RunContext ctx)
       throws Exception {
     try (PreparedStatement st = conn.prepareStatement(sql);
-        var abort = ctx.cancellation().onCancel(() -> cancel(st))) {
-      for (int i = 0; i < binds.length; i++) {
-        st.setObject(i + 1, binds[i]);
-      }
+        var abort = ctx.cancellation().onCancel(() -> cancelOnServer(conn))) {
+      BindValues.bind(st, binds);
       if (!returnsRows) {
         st.execute();
         long affected = Math.max(0, st.getLargeUpdateCount());
@@ -245,20 +237,11 @@ public final class SqlSource implements Source {
         // result that grew since the last run costs no more memory than the cap.
         st.setMaxRows(cap < Integer.MAX_VALUE ? cap + 1 : 0);
       } else {
-        st.setFetchSize(FIRST_FETCH_SIZE);
+        st.setFetchSize(TableFill.FIRST_FETCH_SIZE);
       }
       try (ResultSet rs = st.executeQuery()) {
         return readRows(rs, q, sql, ctx);
       }
-    }
-  }
-
-  /** Asks the server to stop the statement (from the thread that cancels the run). */
-  private static void cancel(Statement st) {
-    try {
-      st.cancel();
-    } catch (SQLException ignored) {
-      // the statement is over or its connection gone: nothing left to stop
     }
   }
 
@@ -268,34 +251,69 @@ public final class SqlSource implements Source {
     if (ctx.rowSink() != null) {
       return streamTo(ctx.rowSink(), rs, reader, ctx);
     }
-    int cap = q.maxRowsOrDefault();
-    var table = new ResultTable(reader.columns(), cap);
+    var table = new ResultTable(reader.columns(), q.maxRowsOrDefault());
     ctx.progress(0, 0, table, true);
-    int n = 0;
-    while (rs.next()) {
-      if (n >= cap) {
-        table.markCapped();
-        break;
-      }
-      table.add(reader.read(rs));
-      n++;
-      if (n == 1) {
-        // pgjdbc reads the fetch size again for every fetch: the rest come in large batches.
-        rs.setFetchSize(FETCH_SIZE);
-        ctx.progress(0, n, table, true);
-      } else if (n == FIRST_FETCH_SIZE || (n - FIRST_FETCH_SIZE) % FETCH_SIZE == 0) {
-        // The driver's buffer is empty and the next rs.next() waits for the server: report now,
-        // past the throttle, so rows already here never wait behind a slow query.
-        ctx.progress(0, n, table, true);
-      } else if ((n & 255) == 0) {
-        ctx.progress(0, n, table);
-      }
+    var fill = new TableFill(rs, reader, table, ctx);
+    fill.fill(TableFill.FIRST_FETCH_SIZE);
+    if (!fill.finished()) {
+      onPlatformThread(() -> fill.fill(Integer.MAX_VALUE));
     }
+    int n = fill.rows();
     ctx.progress(0, n, table, true);
     int rowsRead = table.capped() ? n + 1 : n;
-    smallResults.note(q.connection(), sql, rowsRead <= FIRST_FETCH_SIZE);
+    smallResults.note(q.connection(), sql, rowsRead <= TableFill.FIRST_FETCH_SIZE);
     Object first = n > 0 && !table.columns().isEmpty() ? table.cell(0, 0) : null;
     return SourceOutput.ofTable(table, first);
+  }
+
+  /**
+   * Reads the rest of a large result on a platform thread and waits for it. The statement starts on
+   * a virtual thread (cheap for a dashboard's many small queries), but a large result spends its
+   * time in socket reads that find no data yet; on a virtual thread each of them unmounts and
+   * remounts the driver's deep stack and waits through the poller, about 0.2 s of CPU over a
+   * million rows. This thread is never interrupted: a cancel stops the query on the server, and the
+   * read ends with the server's error.
+   */
+  private static void onPlatformThread(RowsStep step) throws SQLException {
+    var task =
+        new java.util.concurrent.FutureTask<Void>(
+            () -> {
+              step.run();
+              return null;
+            });
+    Thread.ofPlatform().name("sql-rows").daemon().start(task);
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while reading rows", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof SQLException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Reading rows, which may fail as the driver does. */
+  private interface RowsStep {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Asks the server to stop what the connection runs. Through the connection, not the statement:
+   * pgjdbc's Statement.cancel does nothing once executeQuery has returned, so a result whose later
+   * batches were still arriving ran on to its end while Stop waited five seconds and gave up.
+   */
+  private static void cancelOnServer(Connection conn) {
+    try {
+      conn.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+    } catch (SQLException ignored) {
+      // the server is gone or the query has ended: nothing is left to stop
+    }
   }
 
   /**
@@ -312,7 +330,7 @@ public final class SqlSource implements Source {
         sink.row(reader.read(rs));
         n++;
         if (n == 1) {
-          rs.setFetchSize(FETCH_SIZE);
+          rs.setFetchSize(TableFill.FETCH_SIZE);
         }
         if ((n & 4095) == 0) {
           if (ctx.cancellation().isCancelled()) {

@@ -115,6 +115,26 @@ class SqlEngineTest {
   }
 
   @Test
+  void parametersBindWithTheTypeTheWorkspaceGaveThem() throws Exception {
+    var params = new java.util.HashMap<String, Object>();
+    params.put("flag", true);
+    params.put("ratio", 1.25);
+    params.put("count", 41L);
+    params.put("big", new java.math.BigInteger("123456789012345678901234"));
+    params.put("none", null);
+    RunResult r =
+        run(
+            SqlQuerySpec.of(
+                    "db",
+                    "select :flag and true as f, :ratio * 2 as r, :count + 1 as c, :big + 1 as big,"
+                        + " :none::text is null as n")
+                .withParams(params));
+    assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
+    assertThat(r.table().row(0))
+        .containsExactly(true, 2.5, 42L, new BigDecimal("123456789012345678901235"), true);
+  }
+
+  @Test
   void rowsStreamInWhileTheQueryIsStillRunning() throws Exception {
     var rec = new Panels.Recorder();
     var q =
@@ -178,6 +198,29 @@ class SqlEngineTest {
   }
 
   @Test
+  void aLargeResultKeepsEachRepeatedValueOnceAndEveryValueRight() throws Exception {
+    RunResult r =
+        run(
+            SqlQuerySpec.of(
+                "db",
+                "select g, 'status-' || (g % 4) as s, (g % 7)::numeric(12, 2) as n"
+                    + " from generate_series(1, 20000) g"));
+    assertThat(r.rowCount()).isEqualTo(20000);
+    for (int i : new int[] {0, 999, 1000, 15000, 19999}) {
+      long g = i + 1;
+      assertThat(r.table().row(i))
+          .containsExactly(g, "status-" + g % 4, new BigDecimal(g % 7 + ".00"));
+    }
+    // Far into the result, equal cells are one object (a million-row result keeps a few status
+    // strings, not a million); distinct ones stay distinct.
+    Object[] a = r.table().row(15000);
+    Object[] b = r.table().row(15004);
+    assertThat(b[1]).isSameAs(a[1]);
+    assertThat(r.table().row(15007)[2]).isSameAs(a[2]);
+    assertThat(b[0]).isNotEqualTo(a[0]);
+  }
+
+  @Test
   void theRowCapKeepsTheFirstRowsAndSaysSo() throws Exception {
     RunResult r =
         run(SqlQuerySpec.of("db", "select g from generate_series(1, 1000) g").withMaxRows(100));
@@ -217,6 +260,39 @@ class SqlEngineTest {
           .isEqualTo(before);
       assertThat(run(q.withParams(Map.of("s", 0))).ok()).isTrue();
     }
+  }
+
+  @Test
+  void cancelStopsALargeResultWhileItsRowsArrive() throws Exception {
+    Object before = run(SqlQuerySpec.of("single", "select pg_backend_pid()")).value();
+    var rec = new Panels.Recorder();
+    var batch =
+        engine.run(
+            workspace,
+            panel(
+                "rows",
+                SqlQuerySpec.of(
+                    "single",
+                    "select g, case when g = 3000 then pg_sleep(30) end as pause"
+                        + " from generate_series(1, 10000) g /* cancel-rows */")),
+            rec);
+    // Past the first batch the rest is read on another thread; cancel while it waits for row 3000.
+    Thread.sleep(1000);
+    assertThat(rec.events)
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        RunEvent.Progress.class,
+                        p -> {
+                          assertThat(p.rows()).isGreaterThanOrEqualTo(200);
+                        }));
+    long t0 = System.nanoTime();
+    batch.cancel();
+    RunResult r = batch.await().getFirst();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(1000);
+    assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
+    assertThat(run(SqlQuerySpec.of("single", "select pg_backend_pid()")).value()).isEqualTo(before);
   }
 
   @Test
