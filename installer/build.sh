@@ -19,9 +19,12 @@ pkg_version=${version%%-*}
 
 # Modules, from `jdeps --print-module-deps` over the app and its jars, then checked by running:
 # java.desktop because javafx.graphics requires it; java.security.jgss for pgjdbc's GSS/Kerberos
-# auth; jdk.charsets so HTTP bodies in any charset decode; jdk.httpserver for the sample API.
+# auth; jdk.charsets so HTTP bodies in any charset decode; jdk.httpserver for the sample API;
+# jdk.security.auth (com.sun.security.auth.module.UnixSystem), without which the embedded
+# database's initdb fails when run as root (every sample SQL panel failed).
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http
-modules+=,java.security.jgss,java.sql,java.xml,jdk.charsets,jdk.httpserver,jdk.unsupported
+modules+=,java.security.jgss,java.sql,java.xml,jdk.charsets,jdk.httpserver,jdk.security.auth
+modules+=,jdk.unsupported
 modules+=,javafx.base,javafx.graphics,javafx.controls
 
 rm -rf "$out/runtime" "$out/input" "$out/image" "$out/dist" "$out/train" "$out/resources"
