@@ -38,7 +38,10 @@ median_ms() {
 window_ms() {
   local t0 pid found
   t0=$(now_ms)
-  "$app" >"$work/gui.log" 2>&1 &
+  # A settings folder of its own, fresh each time: the window opens as at a user's first start
+  # (the sample workspace), not on whatever the machine's settings opened last.
+  rm -rf "$work/config"
+  XDG_CONFIG_HOME="$work/config" "$app" >"$work/gui.log" 2>&1 &
   pid=$!
   found=
   for _ in $(seq 600); do
