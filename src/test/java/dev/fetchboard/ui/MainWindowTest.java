@@ -337,6 +337,37 @@ class MainWindowTest {
   }
 
   @Test
+  void aSortIsKeptWhenThePanelRunsAgain(FxRobot robot) throws Exception {
+    FxWait.open(
+        model, Workspace.named("w").withPanels(List.of(Panels.get("items", server.url("/items")))));
+    robot.interact(() -> model.selectedProperty().set(panel("items")));
+    robot.interact(() -> model.runAll());
+    FxWait.waitUntilOnFx("the first run is done", () -> panel("items").history().size() == 1);
+    var table =
+        robot.lookup(".result-table").queryAs(dev.fetchboard.ui.result.ResultTableView.class);
+    FxWait.waitUntilOnFx("the rows are shown", () -> table.getItems().size() == 2);
+    robot.interact(
+        () -> {
+          var id = table.getColumns().getFirst();
+          id.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+          table.getSortOrder().setAll(List.of(id));
+        });
+    FxWait.waitUntilOnFx(
+        "sorted by id, descending", () -> table.getItems().getFirst()[0].equals(2L));
+    var first = FxWait.onFx(table::shownTable);
+    robot.interact(() -> model.runAll());
+    FxWait.waitUntilOnFx("the second run is done", () -> panel("items").history().size() == 2);
+    FxWait.waitUntilOnFx(
+        "the new result is shown, sorted",
+        () ->
+            table.shownTable() != first
+                && !table.ordering()
+                && table.getItems().size() == 2
+                && table.getItems().getFirst()[0].equals(2L));
+    assertThat(FxWait.onFx(() -> table.getSortOrder().size())).isEqualTo(1);
+  }
+
+  @Test
   void exportWritesTheWholeResultEvenWhenTheTableWasCapped(FxRobot robot) throws Exception {
     FxWait.open(
         model,

@@ -88,32 +88,47 @@ public final class ResultTableView extends TableView<Object[]> {
     this.onViewChange = onViewChange;
   }
 
-  /** Shows {@code table}'s first {@code available} rows; new ones are appended on later calls. */
+  /**
+   * Shows {@code table}'s first {@code available} rows; new ones are appended on later calls. A new
+   * result with the same columns (the panel ran again) keeps the columns as the user left them,
+   * their sort and the page; until its rows are sorted the previous ones stay in view.
+   */
   public void show(ResultTable table, long available) {
     if (table != shown) {
+      boolean sameColumns =
+          shown != null && table != null && shown.columns().equals(table.columns());
       shown = table;
       orderGeneration.incrementAndGet();
       ordering = false;
       this.available = 0;
       order = null;
-      page = 0;
-      pageRows.clear();
-      getColumns().setAll(table == null ? List.of() : columns(table));
-      getSortOrder().clear();
+      if (!sameColumns) {
+        page = 0;
+        pageRows.clear();
+        getColumns().setAll(table == null ? List.of() : columns(table));
+        getSortOrder().clear();
+      } else if (!ordered()) {
+        pageRows.clear();
+        lastAppendNanos = 0;
+      }
     }
     if (table == null) {
       return;
     }
-    int before = this.available;
     this.available = (int) Math.min(available, table.rowCount());
-    if (before == 0 && this.available > 0 && !filterText.isEmpty()) {
-      reorder();
+    if (ordered()) {
+      // Worked out once rows are there and again when more arrived since (newest request wins).
+      if (!ordering && (order == null || this.available > order.covered())) {
+        reorder();
+      }
     } else if (order == null && !ordering) {
       appendStreamed();
-    } else if (!ordering && this.available > order.covered()) {
-      // Rows arrived after the filter or sort was worked out: work it out again with them.
-      reorder();
     }
+  }
+
+  /** True when the view is filtered or sorted (worked out by {@link RowOrder}). */
+  private boolean ordered() {
+    return !filterText.isEmpty() || !getSortOrder().isEmpty();
   }
 
   /**
@@ -183,7 +198,7 @@ public final class ResultTableView extends TableView<Object[]> {
   /** Works out the filter and sort on a worker thread; the newest request wins. */
   private void reorder() {
     long mine = orderGeneration.incrementAndGet();
-    if (shown == null || (filterText.isEmpty() && getSortOrder().isEmpty())) {
+    if (shown == null || !ordered()) {
       ordering = false;
       if (order != null || shown == null) {
         order = null;
