@@ -133,8 +133,8 @@ public final class RunCommand implements Callable<Integer> {
       return usage(err, workspaceOptions.file + " has no panels to run");
     }
     if (panels.stream().anyMatch(p -> p.sql() != null)) {
-      // Only when a query will run: on two cores, loading classes beside an HTTP load probe slows
-      // it.
+      // Only when a query will run: on two cores, loading the driver beside an HTTP load probe
+      // slows the probe.
       dev.fetchboard.sql.SqlSource.preloadInBackground();
     }
     if (timeoutOverride != null) {

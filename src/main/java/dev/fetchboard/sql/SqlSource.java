@@ -124,8 +124,7 @@ public final class SqlSource implements Source {
     // The statement runs on a thread of its own: cancelling interrupts the run's thread, and an
     // interrupted virtual thread closes the socket it is reading, which would kill the session
     // instead of cancelling the statement. The cancel goes to the server (PGConnection.cancelQuery)
-    // and the
-    // connection returns to the pool whole.
+    // and the connection returns to the pool whole.
     var work =
         new java.util.concurrent.FutureTask<SourceOutput>(
             () -> {

@@ -303,13 +303,7 @@ class MainWindowTest {
 
   @Test
   void aResultBiggerThanAPageIsPagedAndSortedWholeOffTheFxThread(FxRobot robot) throws Exception {
-    FxWait.open(
-        model,
-        TestDatabase.sqlWorkspace(
-            SqlQuerySpec.of("db", "select g as id from generate_series(1, 250000) g")
-                .withMaxRows(300_000)));
-    robot.clickOn("#run-all");
-    waitUntil("the run finishes", () -> panel("rows").state() == PanelState.OK);
+    runSeries(robot, 250_000, 300_000);
     var table =
         robot.lookup(".result-table").queryAs(dev.fetchboard.ui.result.ResultTableView.class);
     waitUntil("the first page is full", () -> table.getItems().size() == 100_000);
@@ -322,18 +316,35 @@ class MainWindowTest {
     assertThat(table.getItems().getFirst()[0]).isEqualTo(200_001L);
     assertThat(robot.lookup("#next-page").queryButton().isDisabled()).isTrue();
     // Sorting descending puts the biggest id first: the whole result is sorted, not the page.
-    var id = table.getColumns().getFirst();
-    robot.interact(
-        () -> {
-          id.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
-          table.getSortOrder().setAll(List.of(id));
-        });
+    sortFirstColumnDescending(robot, table);
     FxWait.waitUntilOnFx(
         "the sorted result's first page is shown",
         () -> !table.ordering() && table.getItems().getFirst()[0].equals(250_000L));
     assertThat(FxWait.onFx(() -> table.getItems().size())).isEqualTo(100_000);
     assertThat(FxWait.onFx(() -> table.getItems().get(99_999)[0])).isEqualTo(150_001L);
     assertThat(robot.lookup("#page-range").queryLabeled().getText()).isEqualTo("1–100,000 shown");
+  }
+
+  /** Opens a workspace whose panel "rows" selects ids 1..{@code n}, capped, and runs it. */
+  private void runSeries(FxRobot robot, int n, int cap) throws Exception {
+    FxWait.open(
+        model,
+        TestDatabase.sqlWorkspace(
+            SqlQuerySpec.of("db", "select g as id from generate_series(1, " + n + ") g")
+                .withMaxRows(cap)));
+    robot.clickOn("#run-all");
+    waitUntil("the run finishes", () -> panel("rows").state() == PanelState.OK);
+  }
+
+  /** Sorts by the first column, biggest first, as a click on its header twice would. */
+  private static void sortFirstColumnDescending(
+      FxRobot robot, dev.fetchboard.ui.result.ResultTableView table) {
+    robot.interact(
+        () -> {
+          var first = table.getColumns().getFirst();
+          first.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+          table.getSortOrder().setAll(List.of(first));
+        });
   }
 
   @Test
@@ -346,12 +357,7 @@ class MainWindowTest {
     var table =
         robot.lookup(".result-table").queryAs(dev.fetchboard.ui.result.ResultTableView.class);
     FxWait.waitUntilOnFx("the rows are shown", () -> table.getItems().size() == 2);
-    robot.interact(
-        () -> {
-          var id = table.getColumns().getFirst();
-          id.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
-          table.getSortOrder().setAll(List.of(id));
-        });
+    sortFirstColumnDescending(robot, table);
     FxWait.waitUntilOnFx(
         "sorted by id, descending", () -> table.getItems().getFirst()[0].equals(2L));
     var first = FxWait.onFx(table::shownTable);
@@ -369,13 +375,7 @@ class MainWindowTest {
 
   @Test
   void exportWritesTheWholeResultEvenWhenTheTableWasCapped(FxRobot robot) throws Exception {
-    FxWait.open(
-        model,
-        TestDatabase.sqlWorkspace(
-            SqlQuerySpec.of("db", "select g as id from generate_series(1, 5000) g")
-                .withMaxRows(300)));
-    robot.clickOn("#run-all");
-    waitUntil("the capped result is shown", () -> panel("rows").state() == PanelState.OK);
+    runSeries(robot, 5000, 300);
     waitUntil(
         "the table holds the capped 300 rows",
         () -> robot.lookup(".result-table").queryTableView().getItems().size() == 300);

@@ -44,7 +44,7 @@ final class TileSlot extends Region {
 
   /** Puts the tile in the scene or takes it out; a tile put back gets its styles at once. */
   void attach(boolean attached) {
-    if (attached == (tile.getParent() == this)) {
+    if (attached == attached()) {
       return;
     }
     if (attached) {

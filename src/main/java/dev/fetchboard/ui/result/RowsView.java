@@ -44,10 +44,8 @@ final class RowsView extends BorderPane {
     filter
         .textProperty()
         .addListener(
-            (o, a, b) -> {
-              table.filter(b);
-              showCounts();
-            });
+            // The table reports back (onViewChange) when the filter is applied.
+            (o, a, b) -> table.filter(b));
     exportButton.setId("export");
     exportButton.setOnAction(e -> export());
     cancelExport.setOnAction(e -> exporting.cancel());
