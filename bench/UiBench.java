@@ -26,7 +26,9 @@ import javafx.stage.Window;
  * auto-refresh on, opens the big query's tile, runs everything and scrolls the result table while
  * rows stream in, for a fixed time. It only presses what a user would press, found by the ids and
  * style classes the window already has. JavaFX's pulse logger (enabled by bench/run) records the
- * frame pacing; this prints what only the app can see as one line: {@code UIBENCH {json}}.
+ * frame pacing; this prints what only the app can see as one line: {@code UIBENCH {json}}. Gaps
+ * between frames are reported in two parts: the first two seconds after Run all (a cold JVM
+ * compiling every path the first burst takes, on the same cores) and the rest of the run.
  *
  * <p>Run as a source-file program: {@code java -cp CLASSPATH bench/UiBench.java WORKSPACE SECONDS
  * BIG_PANEL_TITLE TILES}.
@@ -53,6 +55,9 @@ public final class UiBench {
     double openedSeconds = (System.nanoTime() - start) / 1e9;
 
     var gaps = new ArrayList<Long>();
+    // The first two seconds after Run all, kept apart: a cold JVM compiles the code of every path
+    // the burst takes (200 first results, the first rows of the big table) while running it.
+    var firstGaps = new ArrayList<Long>();
     long[] worstGap = {0};
     boolean[] measuring = {true};
     long[] worstGapAt = {0};
@@ -79,8 +84,13 @@ public final class UiBench {
 
             @Override
             public void handle(long now) {
-              // The first two seconds are JIT warm-up of the freshly opened window; not counted.
-              if (measuring[0] && last != 0 && now - runAt[0] > 2_000_000_000L) {
+              if (measuring[0] && last != 0 && now - runAt[0] <= 2_000_000_000L) {
+                firstGaps.add(now - last);
+              } else if (measuring[0] && last != 0) {
+                if (gaps.isEmpty()) {
+                  // Marks the pulse log: bench/pulses.py weighs the FX thread's work from here.
+                  System.out.println("UIBENCH-MEASURING");
+                }
                 gaps.add(now - last);
                 if (now - runAt[0] > 5_000_000_000L) {
                   worstGapAfter5s[0] = Math.max(worstGapAfter5s[0], now - last);
@@ -124,6 +134,7 @@ public final class UiBench {
               // The run is over: what the benchmark does from here (a scene lookup, a full GC to
               // weigh the heap) is its own work, not the app's, and must not count as a gap.
               measuring[0] = false;
+              System.out.println("UIBENCH-END");
               TableView<?> table = resultTable(scene);
               var labels = new ArrayList<String>();
               for (Node n : scene.getRoot().lookupAll(".status-bar .label")) {
@@ -136,6 +147,9 @@ public final class UiBench {
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     List<Long> sorted = new ArrayList<>(gaps);
     sorted.sort(null);
+    long firstOver50 = firstGaps.stream().filter(g -> g > 50_000_000L).count();
+    long firstMax = firstGaps.stream().mapToLong(Long::longValue).max().orElse(0);
+    long firstStalled = firstGaps.stream().filter(g -> g > 50_000_000L).mapToLong(Long::longValue).sum();
     String[] parts = status.split("\t", 2);
     System.out.println(
         String.format(
@@ -143,7 +157,8 @@ public final class UiBench {
             "UIBENCH {\"windowWithTilesSeconds\": %.2f, \"firstRowMs\": %.0f, \"rowsInTable\": %s,"
                 + " \"scrollSteps\": %d, \"heapAfterGcMb\": %d, \"timerFrames\": %d, \"timerGapP50Ms\": %.1f,"
                 + " \"timerGapP99Ms\": %.1f, \"timerGapMaxMs\": %.1f, \"timerGapMaxAtSeconds\": %.1f,"
-                + " \"timerGapMaxAfter5sMs\": %.1f,"
+                + " \"timerGapMaxAfter5sMs\": %.1f, \"first2sFrames\": %d, \"first2sGapsOver50Ms\": %d,"
+                + " \"first2sGapMaxMs\": %.1f, \"first2sInGapsOver50Ms\": %.0f,"
                 + " \"statusBar\": \"%s\"}",
             openedSeconds,
             firstRowAt[0] == 0 ? -1.0 : (firstRowAt[0] - runAt[0]) / 1e6,
@@ -156,6 +171,10 @@ public final class UiBench {
             sorted.isEmpty() ? 0 : sorted.getLast() / 1e6,
             worstGapAt[0] / 1e9,
             worstGapAfter5s[0] / 1e6,
+            firstGaps.size(),
+            firstOver50,
+            firstMax / 1e6,
+            firstStalled / 1e6,
             parts.length > 1 ? parts[1].replace("\"", "'") : ""));
     System.out.flush();
     Platform.exit();

@@ -8,14 +8,21 @@ A pulse block starts with 'PULSE: n [gap ms:total ms]'; its phase lines 'Tnn (of
 come from the FX thread (CSS, layout, bounds, copy to the render graph) and the render thread
 (painting). The FX thread's work is the end of its last phase (animation timers, including the
 dispatcher's batch, run before the first one) less the time it spent waiting for the previous
-frame's rendering. The first pulses (start-up: the first frame, class loading) are skipped."""
+frame's rendering. When the log holds the UI driver's marks (UIBENCH-MEASURING, UIBENCH-END) only
+the pulses between them count, the same stretch the driver's gaps cover; otherwise the first
+pulses (start-up: the first frame, class loading) are skipped."""
 import json, re, sys
 
 SKIP = int(sys.argv[2]) if len(sys.argv) > 2 else 60
 head = re.compile(r"^PULSE: (\d+) \[(\d+)ms:(\d+)ms\]")
 phase = re.compile(r"^T(\d+) \((-?\d+) \+(\d+)ms\): (.+)$")
 pulses = []  # [gap, {thread: [(offset, dur, name)]}]
+start = end = None
 for line in open(sys.argv[1], errors="replace"):
+    if "UIBENCH-MEASURING" in line:
+        start = len(pulses)
+    elif "UIBENCH-END" in line:
+        end = len(pulses)
     m = head.match(line)
     if m:
         pulses.append([int(m.group(2)), {}])
@@ -31,7 +38,7 @@ for _, threads in pulses:
     if fx:
         break
 gaps, work = [], []
-for gap, threads in pulses[SKIP:]:
+for gap, threads in (pulses[start:end] if start is not None else pulses[SKIP:]):
     gaps.append(gap)
     ph = [p for p in threads.get(fx, []) if p[0] >= 0]
     if ph:
