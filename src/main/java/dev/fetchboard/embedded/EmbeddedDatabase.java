@@ -91,7 +91,7 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
         "127.0.0.1",
         port,
         SampleDatabase.NAME,
-        "postgres",
+        SampleDatabase.ROLE,
         null,
         "disable",
         null,
@@ -152,10 +152,15 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
     }
   }
 
-  /** A URI psql accepts, e.g. {@code postgresql://postgres@127.0.0.1:5433/sample}. */
+  /** A URI psql accepts, e.g. {@code postgresql://fetchboard@127.0.0.1:5433/sample}. */
   public String psqlUri() throws InterruptedException, RunFailure {
     ConnectionSpec c = await();
-    return "postgresql://postgres@127.0.0.1:" + c.port() + "/" + SampleDatabase.NAME;
+    return "postgresql://"
+        + SampleDatabase.ROLE
+        + "@127.0.0.1:"
+        + c.port()
+        + "/"
+        + SampleDatabase.NAME;
   }
 
   private static String reason(Throwable e) {

@@ -47,7 +47,13 @@ final class RunningServer {
     while (true) {
       try (var c = DriverManager.getConnection(url, props);
           var s = c.createStatement();
-          var rs = s.executeQuery("select to_regclass('public.fetchboard_sample') is not null")) {
+          // Complete means handed over to the panels' role too (SampleDatabase.ensure).
+          var rs =
+              s.executeQuery(
+                  "select coalesce((select tableowner = '"
+                      + SampleDatabase.ROLE
+                      + "' from pg_tables where schemaname = 'public'"
+                      + " and tablename = 'fetchboard_sample'), false)")) {
         if (rs.next() && rs.getBoolean(1)) {
           return;
         }

@@ -16,6 +16,13 @@ public final class SampleDatabase {
   /** The database name of the sample. */
   public static final String NAME = "sample";
 
+  /**
+   * The role panels connect as: it owns the sample database and its tables but is no superuser. A
+   * workspace is a file people share, and a superuser's query can run programs on the server
+   * ({@code copy … to program}) or read its files, as the user running Fetchboard.
+   */
+  public static final String ROLE = "fetchboard";
+
   /** Raised when the generated data changes, so an older sample is made again on the next start. */
   private static final int VERSION = 2;
 
@@ -36,6 +43,16 @@ public final class SampleDatabase {
         s.execute("create database " + NAME);
       }
     }
+    try (Connection admin = DriverManager.getConnection(adminUrl, props);
+        Statement s = admin.createStatement()) {
+      s.execute(
+          "do $$ begin if not exists (select from pg_roles where rolname = '"
+              + ROLE
+              + "') then create role "
+              + ROLE
+              + " login nosuperuser nocreatedb nocreaterole; end if; end $$");
+      s.execute("alter database " + NAME + " owner to " + ROLE);
+    }
     try (Connection c = DriverManager.getConnection(sampleUrl, props);
         Statement s = c.createStatement()) {
       try (ResultSet rs =
@@ -44,6 +61,8 @@ public final class SampleDatabase {
         if (rs.getBoolean(1)) {
           try (ResultSet v = s.executeQuery("select max(version) from fetchboard_sample")) {
             if (v.next() && v.getInt(1) >= VERSION) {
+              // Made by an older Fetchboard, whose panels connected as the superuser.
+              s.execute(HAND_OVER_TABLES);
               return false;
             }
           }
@@ -53,12 +72,30 @@ public final class SampleDatabase {
       for (String sql : script(orders)) {
         s.execute(sql);
       }
+      // In the same transaction: a second Fetchboard waiting for the sample sees it complete.
+      s.execute(HAND_OVER_TABLES);
       c.commit();
       c.setAutoCommit(true);
       s.execute("analyze");
       return true;
     }
   }
+
+  /**
+   * Gives the panels' role every table, view and materialised view in the public schema (the
+   * sample's, and any a user or benchmark made there as the superuser); indexes and sequences that
+   * belong to a table follow it.
+   */
+  private static final String HAND_OVER_TABLES =
+      "do $$ declare r record; begin for r in select c.relname, case c.relkind"
+          + " when 'v' then 'view' when 'm' then 'materialized view'"
+          + " when 'f' then 'foreign table' else 'table' end as kind from pg_class c"
+          + " where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p', 'v', 'm', 'f')"
+          + " and pg_get_userbyid(c.relowner) <> '"
+          + ROLE
+          + "' loop execute format('alter %s public.%I owner to "
+          + ROLE
+          + "', r.kind, r.relname); end loop; end $$";
 
   private static String[] script(int orders) {
     return new String[] {

@@ -23,10 +23,15 @@ class EmbeddedDatabaseTest {
   @TempDir Path dir;
 
   private static RunResult count(EmbeddedDatabase db, Panels.Recorder rec) throws Exception {
+    return query(db, rec, "select count(*) from orders");
+  }
+
+  private static RunResult query(EmbeddedDatabase db, Panels.Recorder rec, String sql)
+      throws Exception {
     var ws =
         Workspace.named("sample")
             .withConnections(Map.of("sample", ConnectionSpec.ofUrl("embedded:")));
-    var panel = PanelSpec.sql("n", "n", SqlQuerySpec.of("sample", "select count(*) from orders"));
+    var panel = PanelSpec.sql("n", "n", SqlQuerySpec.of("sample", sql));
     try (var engine =
         new Engine(EngineConfig.DEFAULT, List.of(new SqlSource(db, Map.of(), Path.of("/none"))))) {
       return engine.run(ws, panel, rec).await().getFirst();
@@ -41,7 +46,7 @@ class EmbeddedDatabaseTest {
       RunResult r = count(db, rec);
       assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
       assertThat(r.value()).isEqualTo(2000L);
-      assertThat(db.psqlUri()).startsWith("postgresql://postgres@127.0.0.1:").endsWith("/sample");
+      assertThat(db.psqlUri()).startsWith("postgresql://fetchboard@127.0.0.1:").endsWith("/sample");
     }
     assertThat(rec.events)
         .anyMatch(
@@ -49,6 +54,56 @@ class EmbeddedDatabaseTest {
     try (var db = new EmbeddedDatabase(data, 5).startInBackground()) {
       // Reused: the sample made on the first start is still there (not regenerated with 5 orders).
       assertThat(count(db, new Panels.Recorder()).value()).isEqualTo(2000L);
+    }
+  }
+
+  @Test
+  void aSharedWorkspaceCannotRunProgramsOrReadFilesThroughTheEmbeddedDatabase() throws Exception {
+    Path marker = dir.resolve("ran");
+    try (var db = new EmbeddedDatabase(dir.resolve("pg"), 100).startInBackground()) {
+      // As a superuser this would run the shell command as the user running Fetchboard.
+      RunResult program =
+          query(
+              db,
+              new Panels.Recorder(),
+              "copy (select 1) to program 'touch " + marker.toAbsolutePath() + "'");
+      RunResult file = query(db, new Panels.Recorder(), "select pg_read_file('PG_VERSION')");
+      RunResult owned = query(db, new Panels.Recorder(), "select count(*) from customers");
+
+      assertThat(program.ok()).isFalse();
+      assertThat(program.error().message()).contains("permission denied");
+      assertThat(marker).doesNotExist();
+      assertThat(file.ok()).isFalse();
+      assertThat(file.error().message()).contains("permission denied");
+      // The sample's tables are the role's own.
+      assertThat(owned.ok()).as(String.valueOf(owned.error())).isTrue();
+    }
+  }
+
+  @Test
+  void tablesMadeAsTheSuperuserInAnOlderSampleAreHandedOverOnTheNextStart() throws Exception {
+    Path data = dir.resolve("pg");
+    int port;
+    try (var db = new EmbeddedDatabase(data, 100).startInBackground()) {
+      port = db.await().port();
+      var props = new java.util.Properties();
+      props.setProperty("user", "postgres");
+      try (var c =
+              java.sql.DriverManager.getConnection(
+                  "jdbc:postgresql://127.0.0.1:" + port + "/sample", props);
+          var s = c.createStatement()) {
+        // What an older Fetchboard (panels as the superuser) or a benchmark's pgbench left.
+        s.execute("create table made_earlier (id int)");
+        s.execute("alter table customers owner to postgres");
+      }
+    }
+    try (var db = new EmbeddedDatabase(data, 100).startInBackground()) {
+      RunResult r =
+          query(
+              db,
+              new Panels.Recorder(),
+              "select (select count(*) from made_earlier) + (select count(*) from customers)");
+      assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
     }
   }
 
