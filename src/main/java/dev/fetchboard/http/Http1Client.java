@@ -438,16 +438,21 @@ final class Http1Client implements AutoCloseable {
       return latin1Trimmed(from, to);
     }
 
+    /** The code of "HTTP/1.1 200 OK" (or "HTTP/1.1 200"): exactly three digits, nothing else. */
     private static int statusCode(String line) throws ProtocolException {
       int sp = line.indexOf(' ');
-      if (sp < 0 || line.length() < sp + 4) {
+      boolean ok = sp > 0 && line.length() >= sp + 4;
+      ok = ok && (line.length() == sp + 4 || line.charAt(sp + 4) == ' ');
+      int code = 0;
+      for (int i = sp + 1; ok && i < sp + 4; i++) {
+        char d = line.charAt(i);
+        ok = d >= '0' && d <= '9';
+        code = code * 10 + (d - '0');
+      }
+      if (!ok || code < 100) {
         throw new ProtocolException("bad status line: " + clip(line));
       }
-      try {
-        return Integer.parseInt(line.substring(sp + 1, sp + 4));
-      } catch (NumberFormatException e) {
-        throw new ProtocolException("bad status line: " + clip(line));
-      }
+      return code;
     }
 
     private static String clip(String s) {

@@ -117,6 +117,31 @@ class HttpFaultsTest {
   }
 
   @Test
+  void aStatusLineWithoutAThreeDigitCodeIsRefusedNotReadAsSomeOtherStatus() throws Exception {
+    for (String statusLine :
+        new String[] {"HTTP/1.1 99999999999 WHAT", "HTTP/1.1 2OO OK", "HTTP/1.1 +20 OK"}) {
+      try (var raw = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try (var s = raw.accept()) {
+                    s.getInputStream().read(new byte[4096]);
+                    s.getOutputStream()
+                        .write(
+                            (statusLine + "\r\nContent-Length: 0\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                  } catch (IOException ignored) {
+                    // the client has what it needs
+                  }
+                });
+        RunResult r = run(Panels.get("odd", "http://127.0.0.1:" + raw.getLocalPort() + "/"));
+        assertThat(r.outcome()).as(statusLine).isEqualTo(Outcome.FAILED);
+        assertThat(r.error().message()).as(statusLine).contains("bad status line");
+      }
+    }
+  }
+
+  @Test
   void anErrorResponseReportsItsStatusNotAMissingValuePath() throws Exception {
     server.respond("/down", 503, "application/json", "{\"error\":\"maintenance\"}");
     RunResult r = run(Panels.get("down", server.url("/down")).withValue("$.ok"));
