@@ -45,23 +45,26 @@ class HttpFaultsTest {
     return engine.run(Workspace.named("t"), panel, e -> {}).await().getFirst();
   }
 
+  /** Answers the first request on {@code raw} with exactly {@code response}, then hangs up. */
+  private static void answerOnce(ServerSocket raw, String response) {
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try (var s = raw.accept()) {
+                s.getInputStream().read(new byte[4096]);
+                OutputStream out = s.getOutputStream();
+                out.write(response.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+              } catch (IOException ignored) {
+                // the client has what it needs
+              }
+            });
+  }
+
   @Test
   void aConnectionClosedMidBodyIsReportedAsSuch() throws Exception {
     try (var raw = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
-      Thread.ofVirtual()
-          .start(
-              () -> {
-                try (var s = raw.accept()) {
-                  s.getInputStream().read(new byte[4096]);
-                  OutputStream out = s.getOutputStream();
-                  out.write(
-                      "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n0123456789"
-                          .getBytes(StandardCharsets.US_ASCII));
-                  out.flush();
-                } catch (IOException ignored) {
-                  // the test only needs the half-sent response
-                }
-              });
+      answerOnce(raw, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n0123456789");
       RunResult r = run(Panels.get("cut", "http://127.0.0.1:" + raw.getLocalPort() + "/"));
       assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
       assertThat(r.error().message())
@@ -121,19 +124,7 @@ class HttpFaultsTest {
     for (String statusLine :
         new String[] {"HTTP/1.1 99999999999 WHAT", "HTTP/1.1 2OO OK", "HTTP/1.1 +20 OK"}) {
       try (var raw = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try (var s = raw.accept()) {
-                    s.getInputStream().read(new byte[4096]);
-                    s.getOutputStream()
-                        .write(
-                            (statusLine + "\r\nContent-Length: 0\r\n\r\n")
-                                .getBytes(StandardCharsets.US_ASCII));
-                  } catch (IOException ignored) {
-                    // the client has what it needs
-                  }
-                });
+        answerOnce(raw, statusLine + "\r\nContent-Length: 0\r\n\r\n");
         RunResult r = run(Panels.get("odd", "http://127.0.0.1:" + raw.getLocalPort() + "/"));
         assertThat(r.outcome()).as(statusLine).isEqualTo(Outcome.FAILED);
         assertThat(r.error().message()).as(statusLine).contains("bad status line");
