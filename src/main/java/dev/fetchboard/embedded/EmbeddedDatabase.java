@@ -27,6 +27,7 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
   private final Path dataDir;
   private final int sampleOrders;
   private final CompletableFuture<ConnectionSpec> ready = new CompletableFuture<>();
+  private volatile String password;
   private volatile EmbeddedPostgres server;
   private volatile DataFolderLock ownership;
   private volatile boolean closed;
@@ -53,12 +54,15 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
       if (ownership == null) {
         // Another running Fetchboard owns the server on this folder: use it, never stop it.
         int port = RunningServer.awaitReady(dataDir, SHARED_WAIT);
-        RunningServer.awaitSample(port, SampleDatabase.NAME, SHARED_WAIT);
+        password = ServerLogin.readOrCreatePassword(dataDir);
+        RunningServer.awaitSample(port, SampleDatabase.NAME, admin(), SHARED_WAIT);
         ready.complete(spec(port));
         return;
       }
       Files.createDirectories(dataDir);
       stopOrphanedServer(dataDir);
+      boolean newPassword = !Files.exists(ServerLogin.passwordFile(dataDir));
+      password = ServerLogin.readOrCreatePassword(dataDir);
       var pg =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
@@ -66,16 +70,22 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
               .setServerConfig("max_connections", "60")
               .setServerConfig("shared_buffers", "64MB")
               .setServerConfig("fsync", "off")
+              .setConnectConfig("password", password)
+              .setDataDirectoryCustomizer(
+                  dir -> {
+                    if (newPassword) {
+                      ServerLogin.trustUntilPasswordsAreSet(dir.toPath());
+                    }
+                  })
               .start();
       server = pg;
       if (closed) {
         pg.close();
         return;
       }
-      var props = new Properties();
-      props.setProperty("user", "postgres");
       String base = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/";
-      SampleDatabase.ensure(base + "postgres", base + SampleDatabase.NAME, props, sampleOrders);
+      ServerLogin.requirePasswords(base + "postgres", admin(), password, dataDir);
+      SampleDatabase.ensure(base + "postgres", base + SampleDatabase.NAME, admin(), sampleOrders);
       ready.complete(spec(pg.getPort()));
     } catch (IOException | java.sql.SQLException | RuntimeException e) {
       ready.completeExceptionally(e);
@@ -85,14 +95,22 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
     }
   }
 
-  private static ConnectionSpec spec(int port) {
+  /** How Fetchboard itself logs in as the server's superuser (to make the sample). */
+  Properties admin() {
+    var props = new Properties();
+    props.setProperty("user", "postgres");
+    props.setProperty("password", password);
+    return props;
+  }
+
+  private ConnectionSpec spec(int port) {
     return new ConnectionSpec(
         null,
         "127.0.0.1",
         port,
         SampleDatabase.NAME,
         SampleDatabase.ROLE,
-        null,
+        password,
         "disable",
         null,
         null,
@@ -152,11 +170,16 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
     }
   }
 
-  /** A URI psql accepts, e.g. {@code postgresql://fetchboard@127.0.0.1:5433/sample}. */
+  /**
+   * A URI psql accepts, password included, e.g. {@code
+   * postgresql://fetchboard:…@127.0.0.1:5433/sample}.
+   */
   public String psqlUri() throws InterruptedException, RunFailure {
     ConnectionSpec c = await();
     return "postgresql://"
         + SampleDatabase.ROLE
+        + ":"
+        + c.password()
         + "@127.0.0.1:"
         + c.port()
         + "/"

@@ -38,14 +38,12 @@ final class RunningServer {
   }
 
   /** Waits until the sample database is complete on the server at {@code port}. */
-  static void awaitSample(int port, String name, Duration wait)
+  static void awaitSample(int port, String name, Properties admin, Duration wait)
       throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
-    var props = new Properties();
-    props.setProperty("user", "postgres");
     String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
     while (true) {
-      try (var c = DriverManager.getConnection(url, props);
+      try (var c = DriverManager.getConnection(url, admin);
           var s = c.createStatement();
           // Complete means handed over to the panels' role too (SampleDatabase.ensure).
           var rs =

@@ -45,12 +45,7 @@ public final class SampleDatabase {
     }
     try (Connection admin = DriverManager.getConnection(adminUrl, props);
         Statement s = admin.createStatement()) {
-      s.execute(
-          "do $$ begin if not exists (select from pg_roles where rolname = '"
-              + ROLE
-              + "') then create role "
-              + ROLE
-              + " login nosuperuser nocreatedb nocreaterole; end if; end $$");
+      // The role itself is made with its password by ServerLogin, before this.
       s.execute("alter database " + NAME + " owner to " + ROLE);
     }
     try (Connection c = DriverManager.getConnection(sampleUrl, props);

@@ -46,7 +46,8 @@ class EmbeddedDatabaseTest {
       RunResult r = count(db, rec);
       assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
       assertThat(r.value()).isEqualTo(2000L);
-      assertThat(db.psqlUri()).startsWith("postgresql://fetchboard@127.0.0.1:").endsWith("/sample");
+      assertThat(db.psqlUri())
+          .matches("postgresql://fetchboard:[A-Za-z0-9_-]{32}@127\\.0\\.0\\.1:[0-9]+/sample");
     }
     assertThat(rec.events)
         .anyMatch(
@@ -80,17 +81,51 @@ class EmbeddedDatabaseTest {
     }
   }
 
+  /** Whether {@code user} gets in without a password (initdb's default for local clients). */
+  private static boolean logsInWithoutPassword(int port, String user) {
+    var props = new java.util.Properties();
+    props.setProperty("user", user);
+    try (var c =
+        java.sql.DriverManager.getConnection(
+            "jdbc:postgresql://127.0.0.1:" + port + "/sample", props)) {
+      return true;
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void onlyAClientWithThePasswordBesideTheFolderLogsInEvenAfterThatFileIsLost() throws Exception {
+    Path data = dir.resolve("pg");
+    Path passwordFile = ServerLogin.passwordFile(data);
+    try (var db = new EmbeddedDatabase(data, 100).startInBackground()) {
+      int port = db.await().port();
+      assertThat(logsInWithoutPassword(port, "postgres")).isFalse();
+      assertThat(logsInWithoutPassword(port, "fetchboard")).isFalse();
+      assertThat(java.nio.file.Files.getPosixFilePermissions(passwordFile))
+          .containsExactlyInAnyOrder(
+              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+    String first = java.nio.file.Files.readString(passwordFile);
+    java.nio.file.Files.delete(passwordFile);
+    try (var db = new EmbeddedDatabase(data, 100).startInBackground()) {
+      RunResult r = count(db, new Panels.Recorder());
+      assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
+      assertThat(java.nio.file.Files.readString(passwordFile)).isNotEqualTo(first);
+      assertThat(logsInWithoutPassword(db.await().port(), "postgres")).isFalse();
+    }
+  }
+
   @Test
   void tablesMadeAsTheSuperuserInAnOlderSampleAreHandedOverOnTheNextStart() throws Exception {
     Path data = dir.resolve("pg");
     int port;
     try (var db = new EmbeddedDatabase(data, 100).startInBackground()) {
       port = db.await().port();
-      var props = new java.util.Properties();
-      props.setProperty("user", "postgres");
       try (var c =
               java.sql.DriverManager.getConnection(
-                  "jdbc:postgresql://127.0.0.1:" + port + "/sample", props);
+                  "jdbc:postgresql://127.0.0.1:" + port + "/sample", db.admin());
           var s = c.createStatement()) {
         // What an older Fetchboard (panels as the superuser) or a benchmark's pgbench left.
         s.execute("create table made_earlier (id int)");
