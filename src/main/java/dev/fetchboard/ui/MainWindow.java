@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -64,6 +65,8 @@ public final class MainWindow extends BorderPane {
   private final PulseMonitor pulses = new PulseMonitor();
   private final DashboardView dashboard;
   private final PanelEditor editor;
+  private final Tab editTab;
+  private final TabPane detail;
   private final ResultPane result = new ResultPane();
   private final StatusBar status;
   private final Executor io = Executors.newThreadPerTaskExecutor(Workers.virtual("ui-io"));
@@ -97,6 +100,7 @@ public final class MainWindow extends BorderPane {
     getStyleClass().add("main-window");
     dashboard = new DashboardView(model);
     editor = new PanelEditor(model, this::newConnection);
+    editTab = new Tab("Edit", editor);
     status = new StatusBar(model);
     history = new PanelHistory(model);
     session =
@@ -115,7 +119,7 @@ public final class MainWindow extends BorderPane {
     shortcuts = shortcuts();
     applyTheme(settings.get());
     settings.property().addListener((o, a, b) -> applyTheme(b));
-    var detail = new TabPane(new Tab("Result", result), new Tab("Edit", editor));
+    detail = new TabPane(new Tab("Result", result), editTab);
     detail.getTabs().forEach(t -> t.setClosable(false));
     var split = new SplitPane(dashboard, detail);
     split.setOrientation(Orientation.HORIZONTAL);
@@ -127,8 +131,8 @@ public final class MainWindow extends BorderPane {
             settings,
             new MainMenu.Extras(
                 () -> importer.run(getScene().getWindow()),
-                () -> history.add(false),
-                () -> history.add(true),
+                () -> addPanel(false),
+                () -> addPanel(true),
                 history.canUndoProperty().not(),
                 history.canRedoProperty().not()));
     setTop(new VBox(menu, toolbar(), banners));
@@ -154,6 +158,16 @@ public final class MainWindow extends BorderPane {
    * spread over a few frames instead of making one of them long.
    */
   static final int PANELS_PER_FRAME = 30;
+
+  /**
+   * Adds an empty panel and opens its form with the keyboard in its URL or SQL: what someone who
+   * pressed "+ HTTP" is about to type.
+   */
+  private void addPanel(boolean sql) {
+    history.add(sql);
+    detail.getSelectionModel().select(editTab);
+    Platform.runLater(editor::focusFirstField);
+  }
 
   /** One frame: apply what the engine reported since the last one, refresh what shows it. */
   private void frame(long now) {
@@ -230,10 +244,9 @@ public final class MainWindow extends BorderPane {
     auto.setId("auto-refresh");
     auto.setTooltip(new Tooltip("Refresh each panel on its interval"));
     auto.selectedProperty().bindBidirectional(model.autoRefreshProperty());
-    var addHttp =
-        button("HTTP", Feather.PLUS, "Add an HTTP request panel", () -> history.add(false));
+    var addHttp = button("HTTP", Feather.PLUS, "Add an HTTP request panel", () -> addPanel(false));
     addHttp.setId("add-http");
-    var addSql = button("SQL", Feather.PLUS, "Add a SQL query panel", () -> history.add(true));
+    var addSql = button("SQL", Feather.PLUS, "Add a SQL query panel", () -> addPanel(true));
     addSql.setId("add-sql");
     var open = button("Open", Feather.FOLDER, "Open a workspace (Ctrl+O)", files::open);
     var importButton =

@@ -182,6 +182,33 @@ class MainWindowTest {
     assertThat(p0.lookup(".tile-state")).extracting(n -> ((Label) n).getText()).isEqualTo("ok");
   }
 
+  @Test
+  void addingAPanelOpensItsFormWithTheKeyboardInTheUrlAndScrollsItsTileIntoView(FxRobot robot)
+      throws Exception {
+    var many = new java.util.ArrayList<PanelSpec>();
+    for (int i = 0; i < 80; i++) {
+      many.add(Panels.get("p" + i, server.url("/items?p=" + i)));
+    }
+    FxWait.open(model, Workspace.named("w").withPanels(many));
+    waitUntil("the first tiles are in", () -> tileIds(robot).contains("p0"));
+
+    robot.clickOn("#add-http");
+    String added = model.selectedProperty().get().id();
+    waitUntil(
+        "the new tile, last of 81, is scrolled into the scene",
+        () -> tileIds(robot).contains(added));
+    var detail =
+        robot.lookup(".tab-pane").queryAllAs(javafx.scene.control.TabPane.class).stream()
+            .filter(t -> t.getTabs().stream().anyMatch(tab -> tab.getText().equals("Edit")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(detail.getSelectionModel().getSelectedItem().getText()).isEqualTo("Edit");
+    TextField url = robot.lookup("#url").queryAs(TextField.class);
+    waitUntil("the URL field has the keyboard", url::isFocused);
+    robot.write("example.com/a");
+    assertThat(url.getText()).isEqualTo("https://example.com/a");
+  }
+
   private static List<String> tileIds(FxRobot robot) {
     return robot.lookup(".tile").queryAllAs(dev.fetchboard.ui.dashboard.TileView.class).stream()
         .map(t -> t.viewModel().id())

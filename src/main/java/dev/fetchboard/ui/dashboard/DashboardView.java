@@ -122,6 +122,28 @@ public final class DashboardView extends ScrollPane {
     }
     if (now != null && tiles.containsKey(now)) {
       tiles.get(now).tile().getStyleClass().add("selected");
+      // A panel just added (or selected from the menu) may be below the fold: bring it in.
+      javafx.application.Platform.runLater(() -> reveal(tiles.get(now)));
+    }
+  }
+
+  /** Scrolls as little as needed for {@code slot} to be wholly in view. */
+  private void reveal(TileSlot slot) {
+    if (slot == null) {
+      return;
+    }
+    layout();
+    double view = getViewportBounds().getHeight();
+    double range = grid.getHeight() - view;
+    var b = slot.getBoundsInParent();
+    if (range <= 0 || b.getHeight() <= 0) {
+      return;
+    }
+    double top = getVvalue() * range;
+    if (b.getMinY() < top) {
+      setVvalue(b.getMinY() / range);
+    } else if (b.getMaxY() > top + view) {
+      setVvalue(Math.min(1, (b.getMaxY() - view) / range));
     }
   }
 }

@@ -188,6 +188,11 @@ final class HttpForm implements SourceForm {
     return List.of(copyCurl);
   }
 
+  @Override
+  public Node firstField() {
+    return url;
+  }
+
   private void urlEdited(String text) {
     if (syncing) {
       return;

@@ -116,6 +116,16 @@ public final class PanelEditor extends ScrollPane {
     edit(model.selectedProperty().get());
   }
 
+  /** Puts the keyboard in the field a new panel is filled in from (the URL, the SQL). */
+  public void focusFirstField() {
+    if (form != null) {
+      form.firstField().requestFocus();
+      if (form.firstField() instanceof javafx.scene.control.TextField f) {
+        f.end();
+      }
+    }
+  }
+
   /** Runs the panel as the form shows it. */
   public void runNow() {
     if (built != null && !run.isDisable()) {

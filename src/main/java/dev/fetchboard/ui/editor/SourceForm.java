@@ -22,4 +22,7 @@ interface SourceForm {
 
   /** Buttons shown beside Run and Stop. */
   List<Node> buttons();
+
+  /** The field a new panel's user fills in first: the URL, the SQL. */
+  Node firstField();
 }

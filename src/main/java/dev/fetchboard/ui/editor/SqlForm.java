@@ -131,6 +131,11 @@ final class SqlForm implements SourceForm {
     return List.of();
   }
 
+  @Override
+  public Node firstField() {
+    return sql;
+  }
+
   /** The SQL editor, for tests and for focus. */
   SqlCodeArea editor() {
     return sql;
