@@ -207,6 +207,10 @@ class MainWindowTest {
     waitUntil("the URL field has the keyboard", url::isFocused);
     robot.write("example.com/a");
     assertThat(url.getText()).isEqualTo("https://example.com/a");
+
+    robot.clickOn("#add-sql");
+    javafx.scene.Node sqlArea = robot.lookup("#sql").query();
+    waitUntil("the SQL has the keyboard", sqlArea::isFocused);
   }
 
   private static List<String> tileIds(FxRobot robot) {

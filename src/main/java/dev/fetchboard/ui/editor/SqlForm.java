@@ -133,10 +133,10 @@ final class SqlForm implements SourceForm {
 
   @Override
   public Node firstField() {
-    return sql;
+    return sql.area();
   }
 
-  /** The SQL editor, for tests and for focus. */
+  /** The SQL editor, for tests. */
   SqlCodeArea editor() {
     return sql;
   }
