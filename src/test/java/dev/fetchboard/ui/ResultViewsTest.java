@@ -83,6 +83,11 @@ class ResultViewsTest {
             out.write(BIG_BODY);
           }
         });
+    server.respond(
+        "/unavailable",
+        200,
+        "application/json",
+        "[{\"id\":1,\"error\":\"temporarily unavailable, try again in a minute\"}]");
     var counter = new java.util.concurrent.atomic.AtomicInteger();
     server.handle(
         "/counter",
@@ -244,6 +249,23 @@ class ResultViewsTest {
             .map(d -> ((Number) d.getYValue()).doubleValue())
             .toList();
     assertThat(values).containsExactly(12.0, 7.0, 30.0);
+  }
+
+  @Test
+  void columnsStartWideEnoughForTheirFirstValues(FxRobot robot) throws Exception {
+    FxWait.open(
+        model,
+        Workspace.named("w").withPanels(List.of(Panels.get("e", server.url("/unavailable")))));
+    robot.clickOn("#run-all");
+    waitUntil("the request is done", () -> panel("e").state() == PanelState.OK);
+    var table =
+        robot.lookup(".result-table").queryAs(dev.fetchboard.ui.result.ResultTableView.class);
+    waitUntil("the columns are there", () -> FxWait.onFx(() -> table.getColumns().size() == 2));
+    var widths = FxWait.onFx(() -> table.getColumns().stream().map(c -> c.getPrefWidth()).toList());
+    var text = new javafx.scene.text.Text("temporarily unavailable, try again in a minute");
+    text.setFont(javafx.scene.text.Font.font(13));
+    assertThat(widths.get(0)).as("id").isLessThan(100);
+    assertThat(widths.get(1)).as("error").isGreaterThan(text.getLayoutBounds().getWidth() + 10);
   }
 
   @Test

@@ -105,7 +105,7 @@ public final class ResultTableView extends TableView<Object[]> {
       if (!sameColumns) {
         page = 0;
         pageRows.clear();
-        getColumns().setAll(table == null ? List.of() : columns(table));
+        getColumns().setAll(table == null ? List.of() : columns(table, available));
         getSortOrder().clear();
       } else if (!ordered()) {
         pageRows.clear();
@@ -322,7 +322,29 @@ public final class ResultTableView extends TableView<Object[]> {
     return loadedRows() < target;
   }
 
-  private static List<TableColumn<Object[], Object>> columns(ResultTable t) {
+  /** Rows looked at to size the columns, and the widest a column starts (the user may widen it). */
+  private static final int SIZING_ROWS = 100;
+
+  private static final int SIZING_MAX_CHARS = 48;
+
+  /**
+   * A width that shows the header and the first rows' values whole (up to a bound), so a one-column
+   * error or a timestamp is not cut to "tempor…" at first sight.
+   */
+  private static double widthFor(ResultTable t, int column, long available) {
+    int chars = 0;
+    int rows = (int) Math.min(Math.min(available, t.rowCount()), SIZING_ROWS);
+    for (int r = 0; r < rows && chars < SIZING_MAX_CHARS; r++) {
+      Object[] row = t.row(r);
+      Object v = column < row.length ? row[column] : null;
+      chars = Math.max(chars, v == null ? 4 : Values.display(v).length());
+    }
+    // Headers are bold, and leave room for the sort arrow.
+    int header = Math.min(SIZING_MAX_CHARS, t.columns().get(column).name().length());
+    return Math.max(70, Math.max(header * 8.5 + 40, Math.min(SIZING_MAX_CHARS, chars) * 7.5 + 30));
+  }
+
+  private static List<TableColumn<Object[], Object>> columns(ResultTable t, long available) {
     var out = new ArrayList<TableColumn<Object[], Object>>();
     for (int i = 0; i < t.columns().size(); i++) {
       Column c = t.columns().get(i);
@@ -334,7 +356,7 @@ public final class ResultTableView extends TableView<Object[]> {
                   index < cell.getValue().length ? cell.getValue()[index] : null));
       col.setCellFactory(x -> new ValueCell(c.numeric()));
       col.setComparator(RowOrder.VALUES);
-      col.setPrefWidth(Math.max(70, Math.min(260, c.name().length() * 9 + 40)));
+      col.setPrefWidth(widthFor(t, i, available));
       out.add(col);
     }
     return out;
