@@ -251,13 +251,16 @@ class ResultViewsTest {
     assertThat(values).containsExactly(12.0, 7.0, 30.0);
   }
 
+  /** Opens a workspace of one GET panel on the test server, runs it and waits for its result. */
+  private void openAndRun(FxRobot robot, String id, String path) throws Exception {
+    FxWait.open(model, Workspace.named("w").withPanels(List.of(Panels.get(id, server.url(path)))));
+    robot.clickOn("#run-all");
+    waitUntil("the request is done", () -> panel(id).state() == PanelState.OK);
+  }
+
   @Test
   void columnsStartWideEnoughForTheirFirstValues(FxRobot robot) throws Exception {
-    FxWait.open(
-        model,
-        Workspace.named("w").withPanels(List.of(Panels.get("e", server.url("/unavailable")))));
-    robot.clickOn("#run-all");
-    waitUntil("the request is done", () -> panel("e").state() == PanelState.OK);
+    openAndRun(robot, "e", "/unavailable");
     var table =
         robot.lookup(".result-table").queryAs(dev.fetchboard.ui.result.ResultTableView.class);
     waitUntil("the columns are there", () -> FxWait.onFx(() -> table.getColumns().size() == 2));
@@ -318,11 +321,7 @@ class ResultViewsTest {
 
   @Test
   void aBinaryBodyIsNotOfferedForSavingSinceOnlyItsPreviewIsKept(FxRobot robot) throws Exception {
-    FxWait.open(
-        model,
-        Workspace.named("w").withPanels(List.of(Panels.get("logo", server.url("/logo.png")))));
-    robot.clickOn("#run-all");
-    waitUntil("the request is done", () -> panel("logo").state() == PanelState.OK);
+    openAndRun(robot, "logo", "/logo.png");
     selectTab(robot, "Body");
     var save = robot.lookup("#save-body").queryButton();
     assertThat(save.isDisabled()).isTrue();
@@ -333,11 +332,7 @@ class ResultViewsTest {
   @Test
   void aBodyInAnotherCharsetIsSavedAsTheBytesTheServerSent(FxRobot robot, @TempDir Path dir)
       throws Exception {
-    FxWait.open(
-        model,
-        Workspace.named("w").withPanels(List.of(Panels.get("latin", server.url("/latin1")))));
-    robot.clickOn("#run-all");
-    waitUntil("the request is done", () -> panel("latin").state() == PanelState.OK);
+    openAndRun(robot, "latin", "/latin1");
     selectTab(robot, "Body");
     BodyView body = resultPane(robot).body();
     waitUntil("the lines are listed", () -> body.shownLines().size() == 2);
