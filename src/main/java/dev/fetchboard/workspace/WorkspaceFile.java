@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -145,6 +146,41 @@ public final class WorkspaceFile {
     }
   }
 
+  /** The known key a typo most likely meant: at most two edits away (one for short keys). */
+  static String nearest(String key, List<String> known) {
+    String best = null;
+    int bestDistance = key.length() <= 4 ? 2 : 3;
+    for (String k : known) {
+      int d = editDistance(key.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /** Levenshtein distance: insertions, deletions and substitutions. */
+  private static int editDistance(String a, String b) {
+    int[] row = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      row[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int diagonal = row[0];
+      row[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int above = row[j];
+        row[j] =
+            Math.min(
+                Math.min(row[j] + 1, row[j - 1] + 1),
+                diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length()];
+  }
+
   static Problem toProblem(JsonProcessingException e) {
     JsonLocation loc = e.getLocation();
     int line = loc == null ? 0 : loc.getLineNr();
@@ -153,12 +189,15 @@ public final class WorkspaceFile {
     String message;
     if (e instanceof UnrecognizedPropertyException u) {
       where = path(u.getPath());
+      var known = u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+      String near = nearest(u.getPropertyName(), known);
       message =
           "unknown key '"
               + u.getPropertyName()
-              + "' (known keys: "
-              + String.join(
-                  ", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
+              + "'"
+              + (near == null ? "" : ": did you mean '" + near + "'?")
+              + " (known keys: "
+              + String.join(", ", known)
               + ")";
     } else if (e instanceof ValueInstantiationException || e instanceof InvalidFormatException) {
       message = rootMessage(e);

@@ -110,7 +110,14 @@ class WorkspaceFileTest {
         "fetchboard: 1\npanels:\n  - id: a\n    http: { url: http://x }\n    refesh: 10s\n";
     assertThatThrownBy(() -> files.parse(typo, null))
         .hasMessageContaining("line 5")
-        .hasMessageContaining("unknown key 'refesh'");
+        .hasMessageContaining("unknown key 'refesh': did you mean 'refresh'?");
+    // Far from every known key: no guess.
+    assertThatThrownBy(
+            () ->
+                files.parse(
+                    "fetchboard: 1\npanels:\n  - id: a\n    http: { url: http://x }\n    zzz: 1\n",
+                    null))
+        .hasMessageContaining("unknown key 'zzz' (known keys:");
     String badDuration =
         "fetchboard: 1\npanels:\n  - id: a\n    http: { url: http://x, timeout: soon }\n";
     assertThatThrownBy(() -> files.parse(badDuration, null))
