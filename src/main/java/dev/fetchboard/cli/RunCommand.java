@@ -296,7 +296,20 @@ public final class RunCommand implements Callable<Integer> {
             null,
             null);
       }
-      Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      if (dir == null || !Files.isDirectory(dir)) {
+        throw new IOException("there is no folder " + dir);
+      }
+      Path temp;
+      try {
+        temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      } catch (java.nio.file.AccessDeniedException e) {
+        // These exceptions' own message is only the temp file's path.
+        throw new IOException("no permission to write in " + dir, e);
+      } catch (java.nio.file.FileSystemException e) {
+        throw new IOException(
+            "cannot make a file in " + dir + (e.getReason() == null ? "" : ": " + e.getReason()),
+            e);
+      }
       var w =
           new BufferedWriter(
               new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 1 << 16);

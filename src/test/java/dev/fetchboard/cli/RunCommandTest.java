@@ -116,6 +116,9 @@ class RunCommandTest {
     Files.writeString(dir.resolve("bad.yaml"), "fetchboard: 1\npanels: [ {id: x\n");
     assertThat(run("run", dir.resolve("bad.yaml").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("bad.yaml:");
+    Path nowhere = dir.resolve("no-such-folder").resolve("out.json");
+    assertThat(run("run", ws.toString(), "--output", nowhere.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("there is no folder " + nowhere.getParent());
   }
 
   @Test
