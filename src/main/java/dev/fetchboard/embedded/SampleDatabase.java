@@ -37,14 +37,15 @@ public final class SampleDatabase {
   public static boolean ensure(String adminUrl, String sampleUrl, Properties props, int orders)
       throws SQLException {
     try (Connection admin = DriverManager.getConnection(adminUrl, props);
-        Statement s = admin.createStatement();
-        ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + NAME + "'")) {
-      if (!rs.next()) {
+        Statement s = admin.createStatement()) {
+      boolean exists;
+      try (ResultSet rs =
+          s.executeQuery("select 1 from pg_database where datname = '" + NAME + "'")) {
+        exists = rs.next();
+      }
+      if (!exists) {
         s.execute("create database " + NAME);
       }
-    }
-    try (Connection admin = DriverManager.getConnection(adminUrl, props);
-        Statement s = admin.createStatement()) {
       // The role itself is made with its password by ServerLogin, before this.
       s.execute("alter database " + NAME + " owner to " + ROLE);
     }

@@ -5,6 +5,7 @@ import dev.fetchboard.ui.model.WorkspaceViewModel;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -123,7 +124,7 @@ public final class DashboardView extends ScrollPane {
     if (now != null && tiles.containsKey(now)) {
       tiles.get(now).tile().getStyleClass().add("selected");
       // A panel just added (or selected from the menu) may be below the fold: bring it in.
-      javafx.application.Platform.runLater(() -> reveal(tiles.get(now)));
+      Platform.runLater(() -> reveal(tiles.get(now)));
     }
   }
 
