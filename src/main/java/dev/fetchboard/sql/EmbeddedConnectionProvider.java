@@ -13,4 +13,12 @@ public interface EmbeddedConnectionProvider {
 
   /** Waits until the database is ready and returns how to reach it. */
   ConnectionSpec await() throws InterruptedException, RunFailure;
+
+  /**
+   * Waits until the database is ready and returns how to reach it as the role a panel needs: one
+   * that may only read unless the panel allows writes (least privilege for shared workspaces).
+   */
+  default ConnectionSpec await(boolean writes) throws InterruptedException, RunFailure {
+    return await();
+  }
 }

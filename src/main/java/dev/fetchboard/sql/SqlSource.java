@@ -94,7 +94,7 @@ public final class SqlSource implements Source {
   @Override
   public SourceOutput run(PanelSpec panel, RunContext ctx) throws Exception {
     SqlQuerySpec q = panel.sql();
-    ConnectionSettings settings = settings(q.connection(), ctx);
+    ConnectionSettings settings = settings(q.connection(), ctx, q.writesAllowed());
     NamedParameters.Parsed parsed = NamedParameters.parse(q.query());
     Object[] binds = new Object[parsed.names().size()];
     for (int i = 0; i < binds.length; i++) {
@@ -349,7 +349,8 @@ public final class SqlSource implements Source {
 
   @Override
   public void warmUp(PanelSpec panel, RunContext ctx, int connections) throws Exception {
-    ConnectionSettings settings = settings(panel.sql().connection(), ctx);
+    ConnectionSettings settings =
+        settings(panel.sql().connection(), ctx, panel.sql().writesAllowed());
     int n = Math.min(connections, settings.maxConcurrency());
     var held = new java.util.concurrent.ConcurrentLinkedQueue<Connection>();
     try (var exec =
@@ -385,7 +386,8 @@ public final class SqlSource implements Source {
   private final Map<ConnectionSpec, CachedSettings> settingsCache =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private ConnectionSettings settings(String name, RunContext ctx) throws Exception {
+  private ConnectionSettings settings(String name, RunContext ctx, boolean writes)
+      throws Exception {
     ConnectionSpec spec = ctx.workspace().connections().get(name);
     if (spec == null) {
       throw new RunFailure(
@@ -399,7 +401,7 @@ public final class SqlSource implements Source {
       if (!embedded.isReady()) {
         ctx.waitingFor("starting database…");
       }
-      ConnectionSpec live = embedded.await();
+      ConnectionSpec live = embedded.await(writes);
       spec =
           new ConnectionSpec(
               live.url(),

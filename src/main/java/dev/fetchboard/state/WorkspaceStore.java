@@ -36,9 +36,38 @@ public final class WorkspaceStore {
         files.parse(text, file), Fingerprint.of(text.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * A workspace as read even when some panels are invalid, the problems found, the exact text read
+   * (a later save keeps what it can of it) and the fingerprint of its bytes.
+   */
+  public record OpenedLeniently(
+      Workspace workspace,
+      java.util.List<dev.fetchboard.workspace.Problem> problems,
+      String text,
+      Fingerprint fingerprint) {}
+
+  /** Reads a workspace, keeping it even when some of its panels are invalid. */
+  public OpenedLeniently readLeniently(Path file) throws WorkspaceException {
+    String text = files.readText(file);
+    var parsed = files.parseLenient(text, file);
+    return new OpenedLeniently(
+        parsed.workspace(),
+        parsed.problems(),
+        text,
+        Fingerprint.of(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
   /** The bytes a save of {@code ws} writes. */
   public byte[] bytes(Workspace ws) {
     return files.toYaml(ws).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The bytes a save of {@code ws} writes over a file that held {@code previousText} (null for a
+   * new file): what the author wrote there beyond the workspace's values is kept where it can be.
+   */
+  public byte[] bytes(Workspace ws, String previousText) {
+    return bytes(ws);
   }
 
   /** Writes {@code content} to {@code file} atomically; the old file survives any failure. */

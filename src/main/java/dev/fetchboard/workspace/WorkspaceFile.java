@@ -71,6 +71,20 @@ public final class WorkspaceFile {
     return workspace;
   }
 
+  /** A workspace as parsed, with what is wrong in its content (empty when it would all run). */
+  public record Parsed(Workspace workspace, List<Problem> problems) {}
+
+  /**
+   * Parses workspace text, keeping the workspace even when some of its content is invalid (a panel
+   * with a half-typed URL): the window opens it and shows each problem where it is. Only text that
+   * is not a workspace at all (bad YAML, wrong format version) is refused.
+   */
+  public Parsed parseLenient(String text, Path file) throws WorkspaceException {
+    Workspace workspace = parseUnchecked(text, file);
+    List<Problem> problems = new WorkspaceValidator(false).validate(workspace);
+    return new Parsed(workspace, problems.isEmpty() ? List.of() : locate(problems, text));
+  }
+
   /**
    * Parses without validating the content: for edits kept for recovery, which may be half done (a
    * URL still being typed) and must come back as they were rather than be refused.
