@@ -2,7 +2,7 @@ package dev.fetchboard.http;
 
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,7 +11,9 @@ import java.util.function.LongConsumer;
 
 /**
  * Collects a response body as it arrives, without a thread hand-off, and stops the exchange as soon
- * as it grows past the cap, so a huge or endless body cannot exhaust memory.
+ * as it grows past the cap, so a huge or endless body cannot exhaust memory. The bytes are copied
+ * out of the client's buffers into one array that grows with what arrived (never with what the
+ * server announced), so many small pieces hold no more than their bytes.
  */
 final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
   /** The body went past the cap; the exchange was cancelled. */
@@ -21,15 +23,19 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> 
     }
   }
 
+  // The largest array the JVM reliably allocates.
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
+  private static final int FIRST_SIZE = 8 * 1024;
+
   private final long cap;
   private final LongConsumer progress;
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-  private final List<ByteBuffer> buffers = new ArrayList<>();
+  private byte[] bytes = new byte[0];
   private Flow.Subscription subscription;
   private long received;
 
   CappedBodySubscriber(long cap, LongConsumer progress) {
-    this.cap = cap;
+    this.cap = Math.min(cap, MAX_ARRAY);
     this.progress = progress;
   }
 
@@ -50,34 +56,37 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> 
       return;
     }
     for (ByteBuffer b : items) {
-      received += b.remaining();
-      if (received > cap) {
+      int n = b.remaining();
+      if (received + n > cap) {
         subscription.cancel();
-        buffers.clear();
+        bytes = null;
         result.completeExceptionally(new TooLargeException());
         return;
       }
-      buffers.add(b);
+      int at = (int) received;
+      if (at + n > bytes.length) {
+        long grown = Math.max(Math.max(FIRST_SIZE, (long) bytes.length * 2), (long) at + n);
+        bytes = Arrays.copyOf(bytes, (int) Math.min(grown, cap));
+      }
+      b.get(bytes, at, n);
+      received += n;
     }
     progress.accept(received);
   }
 
   @Override
   public void onError(Throwable t) {
-    buffers.clear();
+    bytes = null;
     result.completeExceptionally(t);
   }
 
   @Override
   public void onComplete() {
-    byte[] out = new byte[(int) received];
-    int at = 0;
-    for (ByteBuffer b : buffers) {
-      int n = b.remaining();
-      b.get(out, at, n);
-      at += n;
+    if (result.isDone()) {
+      return;
     }
-    buffers.clear();
+    byte[] out = bytes.length == received ? bytes : Arrays.copyOf(bytes, (int) received);
+    bytes = null;
     result.complete(out);
   }
 }

@@ -14,13 +14,20 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * The shared {@link HttpClient}s: one per redirect policy and TLS mode, created on first use and
- * reused so connections are pooled across panels and runs.
+ * The shared {@link HttpClient}s: one set per TLS mode, created on first use and reused so
+ * connections are pooled across panels and runs. Redirects are never followed by the client itself:
+ * {@link RedirectPolicy} decides. Each client has one selector thread; {@link #ROTATION} clients
+ * per mode are handed out in turn so that one thread is not the limit of a load probe.
  */
 final class HttpClients implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-  private final ConcurrentHashMap<String, HttpClient> clients = new ConcurrentHashMap<>();
+  /** Clients per TLS mode, taken in turn (fetchboard.http.clients overrides it for measuring). */
+  static final int ROTATION = Math.max(1, Integer.getInteger("fetchboard.http.clients", 1));
+
+  private final ConcurrentHashMap<Boolean, HttpClient[]> clients = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger turn =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final ExecutorService executor =
       Executors.newThreadPerTaskExecutor(dev.fetchboard.engine.Workers.virtual("http"));
   private final ProxySelector proxy;
@@ -29,19 +36,27 @@ final class HttpClients implements AutoCloseable {
     this.proxy = proxy;
   }
 
-  HttpClient get(boolean followRedirects, boolean insecure) {
-    return clients.computeIfAbsent(
-        (followRedirects ? "follow" : "stay") + (insecure ? "-insecure" : ""),
-        k -> build(followRedirects, insecure));
+  HttpClient get(boolean insecure) {
+    HttpClient[] set = clients.computeIfAbsent(insecure, k -> build(insecure));
+    return set.length == 1 ? set[0] : set[Math.floorMod(turn.getAndIncrement(), set.length)];
   }
 
-  private HttpClient build(boolean followRedirects, boolean insecure) {
+  private HttpClient[] build(boolean insecure) {
+    var set = new HttpClient[ROTATION];
+    for (int i = 0; i < set.length; i++) {
+      set[i] = client(insecure);
+    }
+    return set;
+  }
+
+  private HttpClient client(boolean insecure) {
+    // HTTP/2 is asked for per request over TLS only (ALPN); plain http stays HTTP/1.1, with no
+    // h2c upgrade round trip (RequestBuilder.toJdk).
     var b =
         HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_2)
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(
-                followRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .executor(executor);
     if (proxy != null) {
       b.proxy(proxy);
@@ -84,7 +99,7 @@ final class HttpClients implements AutoCloseable {
 
   @Override
   public void close() {
-    clients.values().forEach(HttpClient::shutdownNow);
+    clients.values().forEach(set -> java.util.Arrays.stream(set).forEach(HttpClient::shutdownNow));
     clients.clear();
     executor.shutdownNow();
   }

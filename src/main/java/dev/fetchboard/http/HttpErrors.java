@@ -20,6 +20,9 @@ final class HttpErrors {
 
   static RunFailure describe(Throwable e, URI uri, boolean idempotent) {
     String target = hostPort(uri);
+    if (e instanceof ResponseFraming.Refused refused) {
+      return failure(refused.kind(), refused.getMessage(), e, false);
+    }
     Throwable root = root(e);
     String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
     if (root instanceof UnresolvedAddressException || root instanceof UnknownHostException) {
@@ -57,10 +60,68 @@ final class HttpErrors {
       return failure(
           ErrorKind.CONNECTION, "TLS error with " + target + ": " + root.getMessage(), e, false);
     }
-    if (message.contains("too many redirects")) {
+    if (message.contains("header") && (message.contains("too large") || message.contains("size"))) {
+      return failure(
+          ErrorKind.PROTOCOL, "the response headers from " + target + " are too large", e, false);
+    }
+    if (message.contains("status line")) {
       return failure(
           ErrorKind.PROTOCOL,
-          "too many redirects from " + target + " (a redirect loop?)",
+          "the server at "
+              + target
+              + " sent a bad status line ("
+              + plain(e.getMessage()).replaceFirst("(?i)^invalid status line:\\s*", "")
+              + "); the response was discarded",
+          e,
+          false);
+    }
+    if (message.contains("unexpected 101")) {
+      return failure(
+          ErrorKind.PROTOCOL,
+          "the server at "
+              + target
+              + " answered 101 (switching protocols) to a request that asked for no switch; the"
+              + " response was discarded",
+          e,
+          false);
+    }
+    var announced = ANNOUNCED.matcher(String.valueOf(e.getMessage()));
+    if (announced.find()) {
+      return failure(
+          ErrorKind.CONNECTION,
+          "the server at "
+              + target
+              + " closed the connection before the response was complete ("
+              + announced.group(2)
+              + " of the "
+              + announced.group(1)
+              + " bytes it announced arrived)",
+          e,
+          idempotent);
+    }
+    if (e instanceof java.net.ProtocolException
+        || root instanceof java.net.ProtocolException
+        || message.contains("chunk")) {
+      return failure(
+          ErrorKind.PROTOCOL,
+          "the server at "
+              + target
+              + " sent a malformed response ("
+              + plain(e.getMessage())
+              + "); it was discarded",
+          e,
+          false);
+    }
+    if (e instanceof RuntimeException) {
+      // java.net.http lets some unreadable headers through as unchecked exceptions (a
+      // Content-Length of "5, 5" fails as a NumberFormatException while headers are read).
+      return failure(
+          ErrorKind.PROTOCOL,
+          "the server at "
+              + target
+              + " sent a response whose headers cannot be read ("
+              + plain(e.getMessage())
+              + "); it was discarded",
           e,
           false);
     }
@@ -74,15 +135,53 @@ final class HttpErrors {
           e,
           idempotent);
     }
-    if (message.contains("header") && (message.contains("too large") || message.contains("size"))) {
-      return failure(
-          ErrorKind.PROTOCOL, "the response headers from " + target + " are too large", e, false);
-    }
     if (e instanceof IOException) {
       return failure(
-          ErrorKind.PROTOCOL, "HTTP error with " + target + ": " + e.getMessage(), e, false);
+          ErrorKind.PROTOCOL,
+          "the exchange with " + target + " failed: " + plain(e.getMessage()),
+          e,
+          false);
     }
-    return failure(ErrorKind.INTERNAL, "unexpected error: " + e, e, false);
+    return failure(
+        ErrorKind.INTERNAL,
+        "the exchange with " + target + " failed unexpectedly (details show what happened)",
+        e,
+        false);
+  }
+
+  /** A body whose Content-Encoding does not match its bytes (corrupt or truncated gzip). */
+  static RunFailure undecodable(String encoding, URI uri, Throwable e) {
+    return failure(
+        ErrorKind.PROTOCOL,
+        "the body from "
+            + hostPort(uri)
+            + " is marked Content-Encoding: "
+            + plain(encoding)
+            + " but is not valid "
+            + (encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip") ? "gzip" : "deflate")
+            + " data (corrupt or cut short)",
+        e,
+        false);
+  }
+
+  private static final java.util.regex.Pattern ANNOUNCED =
+      java.util.regex.Pattern.compile("fixed content-length: (\\d+), bytes received: (\\d+)");
+
+  /** A library's message without class names or control characters, for a sentence. */
+  private static String plain(String message) {
+    if (message == null || message.isBlank()) {
+      return "no detail given";
+    }
+    String m =
+        message
+            .replaceAll("\\b(?:[a-z]+\\.)+[A-Z][A-Za-z]*(?:Exception|Error)\\b:?\\s*", "")
+            .replaceAll("\\b[A-Z][A-Za-z]*(?:Exception|Error)\\b:?\\s*", "")
+            .replaceAll("\\p{Cntrl}", "?")
+            .strip();
+    if (m.length() > 160) {
+      m = m.substring(0, 160) + "…";
+    }
+    return m.isEmpty() ? "no detail given" : m;
   }
 
   static String hostPort(URI uri) {

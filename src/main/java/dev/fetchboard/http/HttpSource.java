@@ -13,6 +13,7 @@ import dev.fetchboard.engine.RunError;
 import dev.fetchboard.engine.RunFailure;
 import dev.fetchboard.engine.Source;
 import dev.fetchboard.engine.SourceOutput;
+import dev.fetchboard.workspace.ByteSize;
 import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.SourceSpec;
@@ -23,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -40,7 +40,6 @@ public final class HttpSource implements Source {
 
   private static final Duration SLACK = Duration.ofMillis(250);
   private final HttpClients clients;
-  private final ProxySelector proxy;
   private final ObjectMapper json;
 
   public HttpSource() {
@@ -48,7 +47,6 @@ public final class HttpSource implements Source {
   }
 
   public HttpSource(ProxySelector proxy) {
-    this.proxy = proxy;
     this.clients = new HttpClients(proxy);
     var mapper =
         JsonMapper.builder()
@@ -97,75 +95,98 @@ public final class HttpSource implements Source {
     long cap = spec.maxBytesOrDefault().bytes();
     ctx.markStarted();
     long start = System.nanoTime();
+    OutgoingRequest current = request;
     IncomingResponse response;
-    try {
-      response = send(request, spec, cap, ctx);
-    } catch (CappedBodySubscriber.TooLargeException e) {
-      throw BodyReader.tooLarge(cap);
-    } catch (java.io.IOException e) {
-      if (ctx.cancellation().isCancelled()) {
-        throw new InterruptedException("cancelled");
+    for (int hops = 0; ; hops++) {
+      response = send(current, spec, cap, ctx);
+      if (!spec.followRedirectsOrDefault()) {
+        break;
       }
-      throw HttpErrors.describe(e, request.uri(), spec.idempotent());
+      var decision =
+          RedirectPolicy.next(
+              current,
+              response.status(),
+              response.header("location").orElse(null),
+              hops,
+              Boolean.TRUE.equals(spec.insecure()),
+              value -> fromSecret(value, ctx));
+      if (decision instanceof RedirectPolicy.Follow f) {
+        current = f.next();
+        continue;
+      }
+      if (decision instanceof RedirectPolicy.Refuse r) {
+        throw new RunFailure(ErrorKind.PROTOCOL, r.message());
+      }
+      break;
     }
     Duration ttfb = Duration.ofNanos(Math.max(0, response.headersAtNanos() - start));
-    if (spec.followRedirectsOrDefault()
-        && response.status() / 100 == 3
-        && response.header("location").isPresent()) {
-      // Both clients give up after a few hops and hand back the last redirect.
-      throw new RunFailure(
-          ErrorKind.PROTOCOL,
-          "too many redirects from "
-              + HttpErrors.hostPort(request.uri())
-              + " (a redirect loop?); last Location: "
-              + response.header("location").orElse(""));
-    }
     byte[] raw = response.body();
-    byte[] body = BodyReader.decode(raw, response.header("content-encoding").orElse(null), cap);
-    return output(panel, response, body, raw.length, ttfb, ctx);
+    String encoding = response.header("content-encoding").orElse(null);
+    byte[] body;
+    try {
+      body = BodyReader.decode(raw, encoding, cap);
+    } catch (java.io.IOException e) {
+      throw HttpErrors.undecodable(encoding, current.uri(), e);
+    }
+    SourceOutput out = output(panel, response, body, raw.length, ttfb, ctx);
+    return current == request ? out : redirected(out, current.uri());
   }
 
-  /**
-   * Sends over the lean HTTP/1.1 client when the URL is plain http without a proxy, otherwise over
-   * {@link java.net.http.HttpClient}; follows redirects across both.
-   */
+  /** The output with the final URL in its notice, so the result shows where it came from. */
+  private static SourceOutput redirected(SourceOutput out, URI finalUri) {
+    String said = "redirected to " + finalUri;
+    return new SourceOutput(
+        out.status(),
+        out.headers(),
+        out.contentType(),
+        out.timeToFirstByte(),
+        out.bytes(),
+        out.body(),
+        out.table(),
+        out.value(),
+        out.affectedRows(),
+        out.document(),
+        out.notice() == null ? said : said + "; " + out.notice());
+  }
+
+  /** True when a header value came from a secret (${env:…}): redacting it changes it. */
+  private static boolean fromSecret(String value, RunContext ctx) {
+    return ctx.resolver() != null && !value.equals(ctx.resolver().redact(value));
+  }
+
+  /** Sends one request through java.net.http, the body read under its cap as it arrives. */
   private IncomingResponse send(
       OutgoingRequest request, HttpRequestSpec spec, long cap, RunContext ctx) throws Exception {
-    OutgoingRequest current = request;
-    for (int hop = 0; ; hop++) {
-      if (!direct(current.uri())) {
-        return sendJdk(current, spec, cap, ctx);
-      }
-      IncomingResponse r =
-          http1.exchange(current, cap, ctx.cancellation(), bytes -> ctx.progress(bytes, 0, null));
-      var location = r.header("location");
-      if (!spec.followRedirectsOrDefault()
-          || hop >= MAX_REDIRECTS
-          || !REDIRECTS.contains(r.status())
-          || location.isEmpty()) {
-        return r;
-      }
-      URI target;
-      try {
-        target = current.uri().resolve(location.get().strip());
-      } catch (IllegalArgumentException e) {
-        return r;
-      }
-      String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https")) {
-        return r;
-      }
-      current = current.redirectedTo(target, r.status());
-    }
-  }
-
-  private IncomingResponse sendJdk(
-      OutgoingRequest request, HttpRequestSpec spec, long cap, RunContext ctx) throws Exception {
-    var client = clients.get(spec.followRedirectsOrDefault(), Boolean.TRUE.equals(spec.insecure()));
+    var client = clients.get(Boolean.TRUE.equals(spec.insecure()));
     var headersAt = new AtomicLong();
+    boolean head = request.method().equals("HEAD");
     HttpResponse.BodyHandler<byte[]> handler =
         info -> {
           headersAt.set(System.nanoTime());
+          String problem = ResponseFraming.problem(info.statusCode(), info.headers());
+          if (problem != null) {
+            return ResponseFraming.refuse(
+                new ResponseFraming.Refused(
+                    ErrorKind.PROTOCOL,
+                    "the server at "
+                        + HttpErrors.hostPort(request.uri())
+                        + " sent "
+                        + problem
+                        + "; the response was discarded"));
+          }
+          long announced = ResponseFraming.announcedLength(info.headers());
+          if (announced > cap && !head && info.statusCode() != 204 && info.statusCode() != 304) {
+            return ResponseFraming.refuse(
+                new ResponseFraming.Refused(
+                    ErrorKind.TOO_LARGE,
+                    "the server at "
+                        + HttpErrors.hostPort(request.uri())
+                        + " announced a body of "
+                        + ByteSize.human(announced)
+                        + ", larger than the "
+                        + ByteSize.human(cap)
+                        + " cap (raise maxBytes to read more); nothing of it was read"));
+          }
           return new CappedBodySubscriber(cap, bytes -> ctx.progress(bytes, 0, null));
         };
     var future = client.sendAsync(RequestBuilder.toJdk(request), handler);
@@ -175,8 +196,11 @@ public final class HttpSource implements Source {
           r.statusCode(), r.headers().map(), r.body(), headersAt.get(), r.uri());
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof CappedBodySubscriber.TooLargeException tooLarge) {
-        throw tooLarge;
+      if (cause instanceof CappedBodySubscriber.TooLargeException) {
+        throw BodyReader.tooLarge(cap);
+      }
+      if (ctx.cancellation().isCancelled()) {
+        throw new InterruptedException("cancelled");
       }
       throw HttpErrors.describe(cause, request.uri(), spec.idempotent());
     } catch (CancellationException e) {
@@ -185,48 +209,6 @@ public final class HttpSource implements Source {
       future.cancel(true);
     }
   }
-
-  @Override
-  public void warmUp(PanelSpec panel, RunContext ctx, int connections) throws Exception {
-    URI uri = requestFor(panel.http()).uri();
-    if (direct(uri)) {
-      http1.preconnect(uri, connections);
-    }
-  }
-
-  /** True when the URL is plain http and no proxy applies to it. */
-  private boolean direct(URI uri) {
-    if (!"http".equalsIgnoreCase(uri.getScheme())) {
-      return false;
-    }
-    var last = lastDirect;
-    if (last != null && last.uri() == uri) {
-      return last.direct();
-    }
-    boolean direct =
-        directHosts.computeIfAbsent(
-            uri.getHost() + ":" + uri.getPort(),
-            k -> {
-              if (proxy == null) {
-                return true;
-              }
-              var chosen = proxy.select(uri);
-              return chosen.isEmpty() || chosen.getFirst().type() == java.net.Proxy.Type.DIRECT;
-            });
-    lastDirect = new DirectUri(uri, direct);
-    return direct;
-  }
-
-  /** The last URL asked about: a repeat asks about the same URI object for every run. */
-  private record DirectUri(URI uri, boolean direct) {}
-
-  private volatile DirectUri lastDirect;
-
-  private static final int MAX_REDIRECTS = 5;
-  private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
-  private final Http1Client http1 = new Http1Client();
-  private final java.util.Map<String, Boolean> directHosts =
-      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * The request for a spec. Repeat runs send the same resolved spec thousands of times, so the last
@@ -392,7 +374,6 @@ public final class HttpSource implements Source {
   @Override
   public void close() {
     clients.close();
-    http1.close();
   }
 
   static String utf8(byte[] bytes) {

@@ -10,9 +10,6 @@ record IncomingResponse(
     int status, Map<String, List<String>> headers, byte[] body, long headersAtNanos, URI uri) {
 
   Optional<String> header(String name) {
-    if (headers instanceof ResponseHeaders lean) {
-      return Optional.ofNullable(lean.first(name));
-    }
     List<String> values = headers.get(name);
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
   }

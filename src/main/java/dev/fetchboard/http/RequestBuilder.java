@@ -19,15 +19,31 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Builds a {@link HttpRequest} from a resolved request spec. */
+/**
+ * Builds a {@link HttpRequest} from a resolved request spec, checking what variables filled in: the
+ * method and header names are RFC 9110 tokens, header values hold no CR, LF or NUL, and the URL
+ * parses with a port in 1-65535. A bad request fails naming its field, and nothing is sent.
+ */
 final class RequestBuilder {
   private RequestBuilder() {}
+
+  private static final java.util.regex.Pattern PORT = java.util.regex.Pattern.compile(":(\\d+)$");
+  private static final java.util.regex.Pattern TOKEN =
+      java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   private static final java.util.Set<String> RESTRICTED =
       java.util.Set.of("host", "connection", "content-length", "expect", "upgrade");
 
   /** The request to send: method, URL, headers in order (defaults added), and body bytes. */
   static OutgoingRequest build(HttpRequestSpec spec, ObjectMapper json) throws RunFailure {
+    if (!TOKEN.matcher(spec.method()).matches()) {
+      throw new RunFailure(
+          ErrorKind.INVALID_INPUT,
+          "http.method: '"
+              + tokenPrefix(spec.method())
+              + "' is not an HTTP method (a method is one word of letters, digits and"
+              + " !#$%&'*+.^_`|~-); nothing was sent");
+    }
     URI uri = uri(spec);
     var headers = new java.util.ArrayList<Map.Entry<String, String>>();
     boolean hasContentType = false;
@@ -35,6 +51,23 @@ final class RequestBuilder {
     boolean hasAgent = false;
     for (var h : spec.headers().entrySet()) {
       String name = h.getKey().trim();
+      if (!TOKEN.matcher(name).matches()) {
+        throw new RunFailure(
+            ErrorKind.INVALID_INPUT,
+            "http.headers: the header name starting '"
+                + tokenPrefix(name)
+                + "' holds a space, line break, NUL or other character a header name cannot"
+                + " have once variables are filled in; nothing was sent");
+      }
+      String value = h.getValue() == null ? "" : h.getValue();
+      if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\0') >= 0) {
+        throw new RunFailure(
+            ErrorKind.INVALID_INPUT,
+            "http.headers."
+                + name
+                + ": the value holds a line break or NUL once variables are filled in; nothing"
+                + " was sent");
+      }
       String lower = name.toLowerCase(Locale.ROOT);
       if (RESTRICTED.contains(lower)) {
         throw new RunFailure(
@@ -44,7 +77,7 @@ final class RequestBuilder {
       hasContentType |= lower.equals("content-type");
       hasEncoding |= lower.equals("accept-encoding");
       hasAgent |= lower.equals("user-agent");
-      headers.add(Map.entry(name, h.getValue() == null ? "" : h.getValue()));
+      headers.add(Map.entry(name, value));
     }
     if (!hasEncoding) {
       headers.add(Map.entry("Accept-Encoding", "gzip, deflate"));
@@ -129,14 +162,39 @@ final class RequestBuilder {
     }
     try {
       URI uri = URI.create(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw new RunFailure(
+            ErrorKind.INVALID_INPUT, "http.url: the URL must start with http:// or https://");
+      }
+      var port = PORT.matcher(uri.getRawAuthority() == null ? "" : uri.getRawAuthority());
+      if (uri.getHost() == null && port.find()) {
+        throw new RunFailure(
+            ErrorKind.INVALID_INPUT,
+            "http.url: port " + port.group(1) + " is out of range (1-65535)");
+      }
       if (uri.getHost() == null) {
         throw new RunFailure(
             ErrorKind.INVALID_INPUT, "http.url: the URL has no host (" + url + ")");
+      }
+      if (uri.getPort() == 0 || uri.getPort() > 65535) {
+        throw new RunFailure(
+            ErrorKind.INVALID_INPUT,
+            "http.url: port " + uri.getPort() + " is out of range (1-65535)");
       }
       return uri;
     } catch (IllegalArgumentException e) {
       throw new RunFailure(ErrorKind.INVALID_INPUT, "http.url: not a valid URL: " + e.getMessage());
     }
+  }
+
+  /** The leading characters that are fine in a token, so a message never echoes a line break. */
+  private static String tokenPrefix(String s) {
+    int end = 0;
+    while (end < s.length() && end < 40 && TOKEN.matcher(s.substring(end, end + 1)).matches()) {
+      end++;
+    }
+    return end < s.length() ? s.substring(0, end) + "…" : s;
   }
 
   private static String form(Map<String, String> values) {

@@ -72,49 +72,79 @@ class HttpFaultsTest {
     }
   }
 
+  /** Sends {@code bytes} as the answer, whole or in pieces of {@code piece} bytes. */
+  private RunResult answerInPieces(byte[] bytes, int piece) throws Exception {
+    try (var raw = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try (var sock = raw.accept()) {
+                  sock.setTcpNoDelay(true);
+                  sock.getInputStream().read(new byte[4096]);
+                  OutputStream out = sock.getOutputStream();
+                  for (int i = 0; i < bytes.length; i += piece) {
+                    out.write(bytes, i, Math.min(piece, bytes.length - i));
+                    out.flush();
+                    if (piece < bytes.length) {
+                      Thread.sleep(2);
+                    }
+                  }
+                } catch (IOException | InterruptedException ignored) {
+                  // the client has what it needs
+                }
+              });
+      return run(Panels.get("odd", "http://127.0.0.1:" + raw.getLocalPort() + "/"));
+    }
+  }
+
   @Test
   void oddlyWrittenHeadersAreReadTheSameWhetherALineArrivesWholeOrInPieces() throws Exception {
     String head =
         "HTTP/1.1 200 OK\r\n"
             + "CONTENT-Type:   application/json \t\r\n"
             + "X-Mixed-Case:a:b:c\r\n"
-            + "no colon here\r\n"
-            + ": empty name\r\n"
             + "X-Empty:\r\n"
             + "X-Bare-LF: yes\n"
-            + "X-Caf\u00c9: latin-1 \u00e9\r\n"
+            + "X-Latin: latin-1 \u00e9\r\n"
             + "Content-Length: 2\r\n\r\n{}";
     byte[] bytes = head.getBytes(StandardCharsets.ISO_8859_1);
     for (int piece : new int[] {bytes.length, 7}) {
-      try (var raw = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try (var sock = raw.accept()) {
-                    sock.setTcpNoDelay(true);
-                    sock.getInputStream().read(new byte[4096]);
-                    OutputStream out = sock.getOutputStream();
-                    for (int i = 0; i < bytes.length; i += piece) {
-                      out.write(bytes, i, Math.min(piece, bytes.length - i));
-                      out.flush();
-                      if (piece < bytes.length) {
-                        Thread.sleep(2);
-                      }
-                    }
-                  } catch (IOException | InterruptedException ignored) {
-                    // the client has what it needs
-                  }
-                });
-        RunResult r = run(Panels.get("odd", "http://127.0.0.1:" + raw.getLocalPort() + "/"));
-        assertThat(r.ok()).as("piece " + piece).isTrue();
-        assertThat(r.contentType()).isEqualTo("application/json");
-        assertThat(r.headers())
-            .containsEntry("content-type", List.of("application/json"))
-            .containsEntry("x-mixed-case", List.of("a:b:c"))
-            .containsEntry("x-empty", List.of(""))
-            .containsEntry("x-bare-lf", List.of("yes"))
-            .containsEntry("x-caf\u00e9", List.of("latin-1 \u00e9"))
-            .hasSize(6);
+      RunResult r = answerInPieces(bytes, piece);
+      assertThat(r.ok()).as("piece " + piece + ": " + r.error()).isTrue();
+      assertThat(r.contentType()).isEqualTo("application/json");
+      assertThat(r.headers())
+          .containsEntry("content-type", List.of("application/json"))
+          .containsEntry("x-mixed-case", List.of("a:b:c"))
+          .containsEntry("x-empty", List.of(""))
+          .containsEntry("x-bare-lf", List.of("yes"))
+          .containsEntry("x-latin", List.of("latin-1 \u00e9"))
+          .hasSize(6);
+    }
+  }
+
+  @Test
+  void linesWithoutAColonOrANameAreLeftOutOfTheHeaders() throws Exception {
+    byte[] bytes =
+        "HTTP/1.1 200 OK\r\nno colon here\r\n: empty name\r\nContent-Length: 2\r\n\r\n{}"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    RunResult r = answerInPieces(bytes, 7);
+    assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
+    assertThat(r.headers()).containsOnlyKeys("content-length");
+  }
+
+  @Test
+  void headerLinesThatAreNotHeadersAreRefusedWhetherWholeOrInPieces() throws Exception {
+    for (String line : new String[] {"X-Caf\u00c9: latin-1", "X\0A: nul", " X-Lead: space"}) {
+      byte[] bytes =
+          ("HTTP/1.1 200 OK\r\n" + line + "\r\nContent-Length: 2\r\n\r\n{}")
+              .getBytes(StandardCharsets.ISO_8859_1);
+      for (int piece : new int[] {bytes.length, 7}) {
+        RunResult r = answerInPieces(bytes, piece);
+        assertThat(r.outcome()).as(line).isEqualTo(Outcome.FAILED);
+        assertThat(r.error().message())
+            .as(line)
+            .contains("sent a malformed response")
+            .doesNotContain("Exception");
       }
     }
   }
