@@ -127,7 +127,9 @@ public final class CurlParser {
         case "-H", "--header" -> {
           String v = attached != null ? attached : value(args, i++, a);
           int colon = v.indexOf(':');
-          if (colon <= 0) {
+          if (colon < 0 && v.endsWith(";") && v.length() > 1) {
+            headers.put(v.substring(0, v.length() - 1).trim(), ""); // curl's "Name;": empty
+          } else if (colon <= 0) {
             notices.add("header '" + v + "' has no 'Name: value' form and was left out");
           } else {
             headers.put(v.substring(0, colon).trim(), v.substring(colon + 1).trim());
