@@ -19,6 +19,7 @@ import java.util.Set;
  * become {@code ${env:NAME}} references and the notices name the variables to set.
  */
 public final class CurlParser {
+  // Options whose value is shown in the "left out" notice: nothing secret in them.
   private static final Set<String> TAKES_VALUE_IGNORED =
       Set.of(
           "-o",
@@ -29,27 +30,93 @@ public final class CurlParser {
           "-m",
           "--max-time",
           "--retry",
-          "-x",
-          "--proxy",
+          "--retry-delay",
+          "--retry-max-time",
           "--cacert",
-          "--cert",
-          "--key",
+          "--capath",
           "-c",
           "--cookie-jar",
           "-T",
           "--upload-file",
           "--resolve",
+          "--connect-to",
           "-r",
           "--range",
           "--limit-rate",
-          "-K",
-          "--config",
           "--max-redirs",
-          "--proxy-user",
-          "-U",
+          "--max-filesize",
           "--interface",
           "--dns-servers",
-          "-E");
+          "--doh-url",
+          "--cert-type",
+          "--key-type",
+          "--ciphers",
+          "--tls-max",
+          "--keepalive-time",
+          "--local-port",
+          "--noproxy",
+          "--output-dir",
+          "--request-target",
+          "--unix-socket",
+          "--abstract-unix-socket",
+          "--speed-limit",
+          "--speed-time",
+          "-y",
+          "-Y",
+          "-z",
+          "--time-cond",
+          "--trace",
+          "--trace-ascii",
+          "--stderr",
+          "-D",
+          "--dump-header",
+          "-C",
+          "--continue-at",
+          "--expect100-timeout",
+          "--happy-eyeballs-timeout-ms",
+          "--crlfile",
+          "--pinnedpubkey",
+          "--proxy-cacert",
+          "--proxy-capath",
+          "--proxy-cert-type",
+          "--proxy-key-type",
+          "--service-name",
+          "--netrc-file",
+          "--variable",
+          "--url-query",
+          "-K",
+          "--config");
+  // Options whose value may hold a secret (a password, a proxy URL with credentials, a key):
+  // left out, and the notice names the option only.
+  private static final Set<String> TAKES_SECRET_IGNORED =
+      Set.of(
+          "-E",
+          "--cert",
+          "--key",
+          "--pass",
+          "-x",
+          "--proxy",
+          "--preproxy",
+          "--socks4",
+          "--socks4a",
+          "--socks5",
+          "--socks5-hostname",
+          "-U",
+          "--proxy-user",
+          "--proxy-cert",
+          "--proxy-key",
+          "--proxy-pass",
+          "--proxy-header",
+          "--proxy-tlsuser",
+          "--proxy-tlspassword",
+          "--tlsuser",
+          "--tlspassword",
+          "--aws-sigv4",
+          "--delegation",
+          "--login-options",
+          "--sasl-authzid",
+          "--hostpubmd5",
+          "--hostpubsha256");
   private static final Set<String> HARMLESS =
       Set.of(
           "-s",
@@ -106,6 +173,7 @@ public final class CurlParser {
     var data = new ArrayList<String>();
     var form = new LinkedHashMap<String, String>();
     String user = null;
+    String bearer = null;
     boolean insecure = false;
     boolean follow = false;
     boolean get = false;
@@ -127,8 +195,11 @@ public final class CurlParser {
         case "-H", "--header" -> {
           String v = attached != null ? attached : value(args, i++, a);
           int colon = v.indexOf(':');
-          if (colon <= 0) {
-            notices.add("header '" + v + "' has no 'Name: value' form and was left out");
+          if (colon < 0 && v.endsWith(";") && v.length() > 1) {
+            headers.put(v.substring(0, v.length() - 1).trim(), ""); // curl's "Name;": empty
+          } else if (colon <= 0) {
+            // Not echoed: a bare value is often a token.
+            notices.add("a -H value without the 'Name: value' form was left out");
           } else {
             headers.put(v.substring(0, colon).trim(), v.substring(colon + 1).trim());
           }
@@ -146,7 +217,7 @@ public final class CurlParser {
           String v = attached != null ? attached : value(args, i++, a);
           int eq = v.indexOf('=');
           if (eq <= 0) {
-            notices.add(opt + " '" + v + "' has no name=value form and was left out");
+            notices.add("a " + opt + " value without the name=value form was left out");
           } else if (!opt.equals("--form-string")
               && (v.charAt(eq + 1 < v.length() ? eq + 1 : eq) == '@'
                   || v.substring(eq + 1).startsWith("<"))) {
@@ -156,6 +227,7 @@ public final class CurlParser {
           }
         }
         case "-u", "--user" -> user = attached != null ? attached : value(args, i++, a);
+        case "--oauth2-bearer" -> bearer = attached != null ? attached : value(args, i++, a);
         case "-k", "--insecure" -> insecure = true;
         case "-L", "--location" -> follow = true;
         case "--compressed" -> {
@@ -182,6 +254,14 @@ public final class CurlParser {
           } else if (TAKES_VALUE_IGNORED.contains(opt)) {
             String v = attached != null ? attached : value(args, i++, a);
             notices.add("unsupported option " + opt + " " + v + " was left out");
+          } else if (TAKES_SECRET_IGNORED.contains(opt) || TAKES_SECRET_IGNORED.contains(a)) {
+            if (attached == null || !TAKES_SECRET_IGNORED.contains(opt)) {
+              value(args, i++, a);
+            }
+            notices.add(
+                "unsupported option "
+                    + (TAKES_SECRET_IGNORED.contains(a) ? a : opt)
+                    + " was left out (its value is not shown: it may hold a secret)");
           } else if (a.startsWith("-") && a.length() > 1) {
             notices.add("unsupported option " + a + " was left out");
           } else if (url == null) {
@@ -222,15 +302,15 @@ public final class CurlParser {
     if (method == null) {
       method = head ? "HEAD" : body != null ? "POST" : "GET";
     }
-    String host = host(url);
-    AuthSpec auth = null;
+    String host = Secrets.hostPrefix(url);
+    AuthSpec auth = bearer == null ? null : AuthSpec.bearer(bearer);
     if (user != null) {
       int colon = user.indexOf(':');
       String name = colon < 0 ? user : user.substring(0, colon);
       String password = colon < 0 ? "" : user.substring(colon + 1);
       String ref = password;
       if (!Variables.hasReference(password)) {
-        String env = PanelIds.envName(host) + "_PASSWORD";
+        String env = host + "_PASSWORD";
         ref = "${env:" + env + "}";
         notices.add(
             "set the environment variable "
@@ -246,7 +326,7 @@ public final class CurlParser {
       removeHeader(headers, "Authorization");
       String token = authorization.substring(7).strip();
       if (!Variables.hasReference(token)) {
-        String env = PanelIds.envName(host) + "_TOKEN";
+        String env = host + "_TOKEN";
         token = "${env:" + env + "}";
         notices.add(
             "set the environment variable "
@@ -254,16 +334,8 @@ public final class CurlParser {
                 + " to the bearer token (the token in the command was not saved)");
       }
       auth = AuthSpec.bearer(token);
-    } else if (authorization != null && !Variables.hasReference(authorization)) {
-      removeHeader(headers, "Authorization");
-      String env = PanelIds.envName(host) + "_AUTHORIZATION";
-      headers.put("Authorization", "${env:" + env + "}");
-      notices.add(
-          "set the environment variable "
-              + env
-              + " to the Authorization header value (the value in the command was not saved)");
     }
-    var spec =
+    HttpRequestSpec spec =
         new HttpRequestSpec(
             method,
             url,
@@ -276,6 +348,7 @@ public final class CurlParser {
             null,
             null,
             insecure ? Boolean.TRUE : null);
+    spec = new LiteralSecrets(host, notices).scrub(spec, "the request");
     String title = method + " " + pathOf(url);
     PanelSpec panel = PanelSpec.http(new PanelIds(List.of()).next(title), title, spec);
     return new ImportResult(List.of(panel), Map.of(), notices);
@@ -324,15 +397,6 @@ public final class CurlParser {
 
   private static void removeHeader(Map<String, String> headers, String name) {
     headers.keySet().removeIf(k -> k.equalsIgnoreCase(name));
-  }
-
-  private static String host(String url) {
-    try {
-      String h = URI.create(url.replaceAll("\\$\\{[^}]*}", "x")).getHost();
-      return h == null ? "API" : h;
-    } catch (IllegalArgumentException e) {
-      return "API";
-    }
   }
 
   private static String pathOf(String url) {

@@ -92,13 +92,14 @@ public final class HttpFileImporter {
         if (Secrets.looksSecret(key)) {
           notices.add(
               "set the environment variable "
-                  + PanelIds.envName(key)
+                  + Secrets.envName(key, "HTTP")
                   + " (the value of @"
                   + key
                   + " in the file was not saved)");
-          variables.put(key, Secrets.reference(key));
+          variables.put(key, Secrets.reference(key, "HTTP"));
         } else {
-          variables.put(key, convert(v.group(2).strip(), notices, i + 1));
+          String value = convert(v.group(2).strip(), notices, i + 1);
+          variables.put(key, new LiteralSecrets("API", notices).environmentValue(key, value));
         }
       } else if (l.startsWith("#") || l.startsWith("//")) {
         Matcher n = Pattern.compile("^(?:#|//)\\s*@name\\s+(.+)$").matcher(l);
@@ -122,6 +123,7 @@ public final class HttpFileImporter {
           1);
     }
     String method = m.group(1) == null ? "GET" : m.group(1);
+    int requestLine = i;
     var url = new StringBuilder(convert(m.group(2), notices, i + 1));
     i++;
     // JetBrains allows the query to continue on indented lines starting with ? or &.
@@ -190,27 +192,28 @@ public final class HttpFileImporter {
         authorization = e.getValue();
       }
     }
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    if (authorization != null
+        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        && Variables.hasReference(authorization.substring(7))) {
       headers.keySet().removeIf(k -> k.equalsIgnoreCase("Authorization"));
-      String token = authorization.substring(7).strip();
-      if (!Variables.hasReference(token)) {
-        token = "${env:API_TOKEN}";
-        notices.add(
-            "set the environment variable API_TOKEN (a bearer token written in the file was not"
-                + " saved)");
-      }
-      auth = AuthSpec.bearer(token);
-    } else if (authorization != null && !Variables.hasReference(authorization)) {
-      headers.put("Authorization", "${env:API_AUTHORIZATION}");
-      notices.add(
-          "set the environment variable API_AUTHORIZATION (an Authorization value written in the"
-              + " file was not saved)");
+      auth = AuthSpec.bearer(authorization.substring(7).strip());
     }
-    var spec =
+    HttpRequestSpec spec =
         new HttpRequestSpec(
             method, url.toString(), null, headers, bodySpec, auth, null, null, null, null, null);
+    // Secrets are named after the host, with the file's variables filled in to find it.
+    String host = Secrets.hostPrefix(fill(url.toString(), variables));
+    spec =
+        new LiteralSecrets(host, notices).scrub(spec, "the request on line " + (requestLine + 1));
     String panelTitle = title != null ? title : name != null ? name : method + " " + path(url);
     return PanelSpec.http(ids.next(name != null ? name : panelTitle), panelTitle, spec);
+  }
+
+  private static String fill(String url, Map<String, String> variables) {
+    Matcher m = Pattern.compile("\\$\\{([^}]*)}").matcher(url);
+    return m.lookingAt() && variables.containsKey(m.group(1))
+        ? variables.get(m.group(1)) + url.substring(m.end())
+        : url;
   }
 
   private static boolean looksLikeUrl(String s) {

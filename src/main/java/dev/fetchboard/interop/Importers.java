@@ -122,8 +122,9 @@ public final class Importers {
       if (!sb.isEmpty()) {
         sb.append("\n");
       }
+      // A line break in the title would end the comment and start a command.
       sb.append("# ")
-          .append(p.displayTitle())
+          .append(p.displayTitle().replaceAll("[\\p{Cntrl}\u0085\u2028\u2029]", " "))
           .append('\n')
           .append(CurlWriter.write(p))
           .append('\n');

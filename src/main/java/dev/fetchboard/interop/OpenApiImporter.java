@@ -70,7 +70,10 @@ public final class OpenApiImporter {
     String title = root.path("info").path("title").asText("OpenAPI");
     String prefix = PanelIds.envName(title);
     var env = new LinkedHashMap<String, String>();
-    env.put("baseUrl", serverUrl(root.path("servers"), notices));
+    env.put(
+        "baseUrl",
+        new LiteralSecrets(prefix, notices)
+            .environmentValue("baseUrl", serverUrl(root.path("servers"), notices)));
     var ids = new PanelIds(List.of());
     var panels = new ArrayList<PanelSpec>();
     int skipped = 0;
@@ -188,8 +191,21 @@ public final class OpenApiImporter {
     JsonNode security = get.has("security") ? get.path("security") : root.path("security");
     AuthSpec auth = security(root, security, headers, query, prefix, title, notices);
     var spec =
-        new HttpRequestSpec(
-            "GET", "${baseUrl}" + url, query, headers, null, auth, null, null, null, null, null);
+        new LiteralSecrets(prefix, notices)
+            .scrub(
+                new HttpRequestSpec(
+                    "GET",
+                    "${baseUrl}" + url,
+                    query,
+                    headers,
+                    null,
+                    auth,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
+                title);
     PanelSpec panel = PanelSpec.http(ids.next(idBase), title, spec);
     String rows = rowsPath(root, get, notices);
     return rows == null ? panel : panel.withRows(rows);

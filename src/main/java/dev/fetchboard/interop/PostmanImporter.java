@@ -54,7 +54,7 @@ public final class PostmanImporter {
     var notices = new ArrayList<String>();
     if (isEnvironment(root)) {
       String name = root.path("name").asText("postman");
-      var vars = variables(root.path("values"), notices);
+      var vars = variables(root.path("values"), PanelIds.envName(name), notices);
       return new ImportResult(List.of(), Map.of(slug(name), vars), notices);
     }
     String schema = root.path("info").path("schema").asText("");
@@ -72,7 +72,7 @@ public final class PostmanImporter {
     var ctx = new Context(notices, new PanelIds(List.of()), PanelIds.envName(collectionName));
     ctx.items(root.path("item"), "", root.path("auth"));
     var environments = new LinkedHashMap<String, Map<String, String>>();
-    var vars = variables(root.path("variable"), notices);
+    var vars = variables(root.path("variable"), PanelIds.envName(collectionName), notices);
     if (!vars.isEmpty()) {
       environments.put(slug(collectionName), vars);
     }
@@ -89,7 +89,7 @@ public final class PostmanImporter {
     return PanelIds.slug(name);
   }
 
-  private static Map<String, String> variables(JsonNode list, List<String> notices) {
+  private static Map<String, String> variables(JsonNode list, String prefix, List<String> notices) {
     var out = new LinkedHashMap<String, String>();
     for (JsonNode v : list) {
       String key = v.path("key").asText("");
@@ -98,15 +98,16 @@ public final class PostmanImporter {
       }
       boolean secret = "secret".equals(v.path("type").asText()) || Secrets.looksSecret(key);
       if (secret) {
-        out.put(key, Secrets.reference(key));
+        out.put(key, Secrets.reference(key, prefix));
         notices.add(
             "set the environment variable "
-                + PanelIds.envName(key)
+                + Secrets.envName(key, prefix)
                 + " (the value of the variable '"
                 + key
                 + "' was not copied)");
       } else {
-        out.put(key, HttpFileImporter.convert(v.path("value").asText(""), notices, 0));
+        String value = HttpFileImporter.convert(v.path("value").asText(""), notices, 0);
+        out.put(key, new LiteralSecrets(prefix, notices).environmentValue(key, value));
       }
     }
     return out;
@@ -140,7 +141,9 @@ public final class PostmanImporter {
 
     PanelSpec request(JsonNode req, String title, JsonNode inheritedAuth) {
       if (req.isTextual()) {
-        var spec = HttpRequestSpec.get(convert(req.asText()));
+        var spec =
+            new LiteralSecrets(envPrefix, notices)
+                .scrub(HttpRequestSpec.get(convert(req.asText())), title);
         return PanelSpec.http(ids.next(title), title, spec);
       }
       String method = req.path("method").asText("GET").toUpperCase(Locale.ROOT);
@@ -174,7 +177,11 @@ public final class PostmanImporter {
       }
       BodySpec body = body(req.path("body"), headers, title);
       var spec =
-          new HttpRequestSpec(method, url, null, headers, body, auth, null, null, null, null, null);
+          new LiteralSecrets(envPrefix, notices)
+              .scrub(
+                  new HttpRequestSpec(
+                      method, url, null, headers, body, auth, null, null, null, null, null),
+                  title);
       return PanelSpec.http(ids.next(title), title, spec);
     }
 

@@ -169,9 +169,12 @@ public final class ShellWords {
         "unterminated " + what + " (it opens here and never closes)", line, column);
   }
 
-  /** {@code s} quoted for a POSIX shell: as is when safe, else in single quotes. */
+  /**
+   * {@code s} quoted for a POSIX shell: as is when every character is inert (zsh's {@code =word}
+   * expansion included), else in single quotes, inside which nothing is special but the quote.
+   */
   public static String quote(String s) {
-    if (!s.isEmpty() && s.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+    if (!s.isEmpty() && s.charAt(0) != '=' && s.matches("[A-Za-z0-9_@%+=:,./-]+")) {
       return s;
     }
     return "'" + s.replace("'", "'\\''") + "'";

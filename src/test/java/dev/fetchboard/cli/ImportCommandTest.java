@@ -247,4 +247,27 @@ class ImportCommandTest {
     }
     assertThat(out.toString()).contains("name: Imported").contains("method: PUT");
   }
+
+  @Test
+  void oneLiteralCookieInACollectionDoesNotFailTheImportAndIsNeverWritten() throws Exception {
+    Path collection = dir.resolve("c.postman_collection.json");
+    Files.writeString(
+        collection,
+        """
+        {"info": {"name": "Shop", "schema":
+          "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+         "item": [
+          {"name": "a", "request": {"method": "GET", "url": "https://shop.test/a"}},
+          {"name": "b", "request": {"method": "GET", "url": "https://shop.test/b",
+            "header": [{"key": "Cookie", "value": "sid=cookie-SECRET-1"},
+                       {"key": "X-Auth-Token", "value": "token-SECRET-2"}]}}]}
+        """);
+    Path ws = dir.resolve("ws.yaml");
+    assertThat(run("import", collection.toString(), "--into", ws.toString())).isZero();
+    assertThat(new WorkspaceFile().read(ws).panels()).hasSize(2);
+    assertThat(Files.readString(ws)).contains("${env:SHOP_COOKIE}").doesNotContain("SECRET");
+    assertThat(err.toString())
+        .contains("SHOP_COOKIE", "SHOP_X_AUTH_TOKEN")
+        .doesNotContain("SECRET");
+  }
 }

@@ -57,15 +57,15 @@ class CurlParserTest {
     ImportResult r = CurlParser.parse("curl -u admin:hunter2 http://127.0.0.1:8080/admin");
     AuthSpec.Basic basic = r.panels().getFirst().http().auth().basic();
     assertThat(basic.user()).isEqualTo("admin");
-    assertThat(basic.password()).isEqualTo("${env:_127_0_0_1_PASSWORD}");
+    assertThat(basic.password()).isEqualTo("${env:LOCALHOST_PASSWORD}");
     assertThat(r.toString()).doesNotContain("hunter2");
   }
 
   @Test
   void dataWithoutMethodIsAFormPostAndSeveralDataOptionsJoinWithAmpersand() throws Exception {
-    var h = CurlParser.parse("curl https://x.test/login -d user=a -d 'pass=b c'").panels();
+    var h = CurlParser.parse("curl https://x.test/login -d user=a -d 'note=b c'").panels();
     assertThat(h.getFirst().http().method()).isEqualTo("POST");
-    assertThat(h.getFirst().http().body().text()).isEqualTo("user=a&pass=b c");
+    assertThat(h.getFirst().http().body().text()).isEqualTo("user=a&note=b c");
     assertThat(h.getFirst().http().body().contentType())
         .isEqualTo("application/x-www-form-urlencoded");
   }
