@@ -83,4 +83,22 @@ class HostileInputTest {
     run("run", ws.toString());
     assertThat(out.toString()).contains("✔ value < 0").contains("✘ value = 3");
   }
+
+  @Test
+  void aSmallWorkspaceWhoseVariablesExplodeFailsQuicklyNamingTheVariable() throws Exception {
+    var env = new StringBuilder("      v0: abcdefghijklmnop\n");
+    for (int i = 1; i <= 8; i++) {
+      env.append("      v").append(i).append(": \"").append(("${v" + (i - 1) + "}").repeat(16));
+      env.append("\"\n");
+    }
+    Path ws = dir.resolve("bomb.yaml");
+    Files.writeString(
+        ws,
+        "fetchboard: 1\nname: B\nenvironment: e\nenvironments:\n  e:\n"
+            + env
+            + "panels:\n  - id: p\n    http: { url: \"http://127.0.0.1:9/${v8}\" }\n");
+    assertThat(Files.size(ws)).isLessThan(1000);
+    assertThat(run("run", ws.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("${v").contains("expands to more than");
+  }
 }
