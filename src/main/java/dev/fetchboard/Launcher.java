@@ -21,6 +21,7 @@ public final class Launcher {
           .invoke(null, (Object) rest);
       return;
     }
+    FetchboardCommand.reportUncaughtErrors();
     System.exit(FetchboardCommand.execute(args));
   }
 }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Exit codes: 0 every panel succeeded and every check held; 1 a panel failed or a check did not"
-          + " hold; 2 usage or file errors."
+          + " hold; 2 usage or file errors, or an unexpected error (one line here, the details"
+          + " in the log)."
     })
 public final class FetchboardCommand implements Runnable {
   /** Exit code when every panel succeeded and every check held. */
@@ -51,15 +52,40 @@ public final class FetchboardCommand implements Runnable {
 
   /** Runs the command line with the given streams (tests capture them). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    var cmd = new CommandLine(new FetchboardCommand());
+    return execute(new CommandLine(new FetchboardCommand()), args, out, err);
+  }
+
+  /**
+   * Runs {@code cmd}: whatever it throws, the person gets one line and an exit code (see {@link
+   * UnexpectedErrors}), never a stack trace.
+   */
+  static int execute(CommandLine cmd, String[] args, PrintWriter out, PrintWriter err) {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("fetchboard: " + ex.getMessage());
-          return USAGE;
-        });
-    return cmd.execute(args);
+        (ex, commandLine, parseResult) ->
+            UnexpectedErrors.report(ex, commandLine.getCommandName(), commandLine.getErr()));
+    try {
+      return cmd.execute(args);
+    } catch (Throwable t) {
+      // picocli hands Errors (out of memory, stack overflow) straight through.
+      return UnexpectedErrors.report(t, commandName(args), err);
+    }
+  }
+
+  /**
+   * Makes an error escaping a background thread one line on stderr (once) and a logged trace,
+   * instead of the JVM's stack trace on the terminal. For the command line only.
+   */
+  public static void reportUncaughtErrors() {
+    var err = TerminalPrintWriter.of(System.err);
+    var told = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> UnexpectedErrors.background(e, told, err));
+  }
+
+  private static String commandName(String[] args) {
+    return args.length > 0 && args[0].matches("[a-z]{2,12}") ? args[0] : "";
   }
 
   /** Prints the version. */

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 public final class Variables {
   private static final Pattern REF = Pattern.compile("\\$?\\$\\{([^}]*)}");
   private static final int MAX_DEPTH = 8;
+  // Bounds on what one field may expand to; far above any real request, far below memory's end.
+  static final int MAX_RESOLVED_CHARS = 4 * 1024 * 1024;
+  static final int MAX_REFERENCES = 10_000;
 
   private static final int MIN_SECRET_LENGTH = 4;
 
@@ -39,16 +42,21 @@ public final class Variables {
    * @throws UnknownVariableException naming the variable and {@code where}
    */
   public String resolve(String text, String where) throws UnknownVariableException {
-    return text == null ? null : resolve(text, where, 0);
+    return text == null ? null : resolve(text, where, 0, null, new int[1]);
   }
 
-  private String resolve(String text, String where, int depth) throws UnknownVariableException {
+  /**
+   * @param via the variable whose value {@code text} is, null for the field itself
+   * @param references how many references this field has expanded so far (shared by the levels)
+   */
+  private String resolve(String text, String where, int depth, String via, int[] references)
+      throws UnknownVariableException {
     if (text.indexOf("${") < 0) {
       return text;
     }
     if (depth > MAX_DEPTH) {
       throw new UnknownVariableException(
-          where + ": variables refer to each other in a loop (" + text + ")");
+          where + ": variables refer to each other in a loop (" + shortly(text) + ")");
     }
     Matcher m = REF.matcher(text);
     var sb = new StringBuilder();
@@ -58,12 +66,38 @@ public final class Variables {
       if (whole.startsWith("$$")) {
         replacement = whole.substring(1);
       } else {
-        replacement = resolve(lookup(m.group(1).trim(), where), where, depth + 1);
+        String name = m.group(1).trim();
+        // A few hundred bytes of variables that each repeat the one before can ask for billions
+        // of characters or lookups: count both and stop early, naming the variable.
+        if (++references[0] > MAX_REFERENCES) {
+          throw tooBig(where, via == null ? name : via, "more than 10,000 variable references");
+        }
+        replacement = resolve(lookup(name, where), where, depth + 1, name, references);
       }
       m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+      if (sb.length() > MAX_RESOLVED_CHARS) {
+        throw tooBig(where, via, "more than 4 million characters");
+      }
     }
     m.appendTail(sb);
+    if (sb.length() > MAX_RESOLVED_CHARS) {
+      throw tooBig(where, via, "more than 4 million characters");
+    }
     return sb.toString();
+  }
+
+  private static UnknownVariableException tooBig(String where, String variable, String what) {
+    return new UnknownVariableException(
+        where
+            + ": "
+            + (variable == null ? "the value" : "${" + variable + "}")
+            + " expands to "
+            + what
+            + " (do variables repeat other variables many times?)");
+  }
+
+  private static String shortly(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 80) + "…";
   }
 
   private String lookup(String name, String where) throws UnknownVariableException {

@@ -1,0 +1,104 @@
+package dev.fetchboard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.fetchboard.testing.TestHttpServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Small hostile inputs (files, arguments, responses) end in a plain message, never a crash. */
+class HostileInputTest {
+  private static final Duration QUICK = Duration.ofSeconds(20);
+  @TempDir Path dir;
+  private TestHttpServer server;
+  private StringWriter out = new StringWriter();
+  private StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    server = new TestHttpServer();
+    // 38 bytes whose plain decimal form is a billion digits long.
+    server.respond("/huge", 200, "application/json", "[{\"n\":1e999999999}]");
+    server.respond("/huge-value", 200, "application/json", "{\"n\":-1.5e999999999}");
+  }
+
+  @AfterEach
+  void tearDown() {
+    server.close();
+  }
+
+  private Path workspace(String panels) throws Exception {
+    Path file = dir.resolve("ws.yaml");
+    Files.writeString(
+        file,
+        "fetchboard: 1\nname: T\nenvironment: local\nenvironments:\n  local: { api: \""
+            + server.url("")
+            + "\" }\npanels:\n"
+            + panels);
+    return file;
+  }
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    return assertTimeoutPreemptively(
+        QUICK,
+        () ->
+            FetchboardCommand.execute(
+                args, new PrintWriter(out, true), new PrintWriter(err, true)));
+  }
+
+  @Test
+  void aNumberWithAHugeExponentPrintsInEveryFormatWithoutRunningOutOfMemory() throws Exception {
+    Path ws =
+        workspace(
+            "  - id: streamed\n    http: { url: \"${api}/huge\" }\n"
+                + "  - id: tree\n    http: { url: \"${api}/huge\" }\n    rows: $[*]\n");
+    for (String format : new String[] {"table", "csv", "json"}) {
+      assertThat(run("run", ws.toString(), "--format", format)).as(format).isZero();
+      assertThat(out.toString()).as(format).contains("1E+999999999").hasSizeLessThan(5000);
+      assertThat(err.toString()).as(format).doesNotContain("Exception", "\tat ");
+    }
+  }
+
+  @Test
+  void aValueCheckOnAHugeNumberIsDecidedAndShownBriefly() throws Exception {
+    Path ws =
+        workspace(
+            "  - id: v\n    http: { url: \"${api}/huge-value\" }\n    view: value\n"
+                + "    value: $.n\n    checks:\n      - value: { lessThan: 0 }\n"
+                + "      - value: { equals: 3 }\n");
+    for (String format : new String[] {"table", "csv", "json"}) {
+      assertThat(run("run", ws.toString(), "--format", format)).as(format).isEqualTo(1);
+      assertThat(out.toString()).as(format).contains("-1.5E+999999999").hasSizeLessThan(5000);
+    }
+    run("run", ws.toString());
+    assertThat(out.toString()).contains("✔ value < 0").contains("✘ value = 3");
+  }
+
+  @Test
+  void aSmallWorkspaceWhoseVariablesExplodeFailsQuicklyNamingTheVariable() throws Exception {
+    var env = new StringBuilder("      v0: abcdefghijklmnop\n");
+    for (int i = 1; i <= 8; i++) {
+      env.append("      v").append(i).append(": \"").append(("${v" + (i - 1) + "}").repeat(16));
+      env.append("\"\n");
+    }
+    Path ws = dir.resolve("bomb.yaml");
+    Files.writeString(
+        ws,
+        "fetchboard: 1\nname: B\nenvironment: e\nenvironments:\n  e:\n"
+            + env
+            + "panels:\n  - id: p\n    http: { url: \"http://127.0.0.1:9/${v8}\" }\n");
+    assertThat(Files.size(ws)).isLessThan(1000);
+    assertThat(run("run", ws.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("${v").contains("expands to more than");
+  }
+}
