@@ -2,23 +2,31 @@ package dev.fetchboard.workspace;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.fetchboard.workspace.yaml.YamlTree;
+import dev.fetchboard.workspace.yaml.YamlTreeException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +39,11 @@ public final class WorkspaceFile {
   /** Files larger than this are refused before parsing. */
   public static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
 
+  // The text is parsed before its size in code points is known; bytes bound it anyway.
+  private static final int MAX_CODE_POINTS = (int) MAX_FILE_BYTES + 1;
+
   private final ObjectMapper yaml = YamlMapping.newYamlMapper();
+  private final ObjectReader reader = yaml.readerFor(Workspace.class);
 
   /** Reads, parses and validates a workspace file. */
   public Workspace read(Path file) throws WorkspaceException {
@@ -39,36 +51,86 @@ public final class WorkspaceFile {
   }
 
   /**
-   * The text of a workspace file, refused when too large or not UTF-8; callers that must know
-   * exactly which bytes they parsed (to notice later changes) read it once through this.
+   * The text of a workspace file, refused when it is not a regular file, too large or not UTF-8; at
+   * most {@link #MAX_FILE_BYTES} + 1 bytes are ever read. Callers that must know exactly which
+   * bytes they parsed (to notice later changes) read it once through this.
    */
   public String readText(Path file) throws WorkspaceException {
-    String text;
+    byte[] bytes;
     try {
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        throw new WorkspaceException(
-            file, "file is " + ByteSize.human(size) + "; workspaces are limited to 8 MB", null);
+      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      if (attrs.isDirectory()) {
+        throw new WorkspaceException(file, "is a folder, not a workspace file", null);
       }
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      if (!attrs.isRegularFile()) {
+        throw new WorkspaceException(
+            file, "is not a regular file (a device, pipe or socket); it was not read", null);
+      }
+      if (attrs.size() > MAX_FILE_BYTES) {
+        throw tooLarge(file, ByteSize.human(attrs.size()));
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+      }
     } catch (NoSuchFileException e) {
       throw new WorkspaceException(file, "no such file", e);
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new WorkspaceException(file, "not a UTF-8 text file", e);
+    } catch (AccessDeniedException e) {
+      throw new WorkspaceException(file, "cannot read: permission denied", e);
     } catch (IOException e) {
       throw new WorkspaceException(file, "cannot read: " + e.getMessage(), e);
     }
-    return text;
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw tooLarge(file, "more than 8 MB");
+    }
+    return decodeUtf8(bytes, file);
+  }
+
+  private static WorkspaceException tooLarge(Path file, String size) {
+    return new WorkspaceException(
+        file, "file is " + size + "; workspaces are limited to 8 MB", null);
+  }
+
+  /** Strict UTF-8 (a bad byte is named by line and column), without a leading byte order mark. */
+  private static String decodeUtf8(byte[] bytes, Path file) throws WorkspaceException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int bad = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < bad; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      int column =
+          new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+      throw new WorkspaceException(
+          file,
+          List.of(
+              new Problem("", "not a UTF-8 text file (an invalid byte is here)", line, column)));
+    }
+    decoder.flush(out);
+    out.flip();
+    String text = out.toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /** Parses and validates workspace text; {@code file} only names it in messages (may be null). */
   public Workspace parse(String text, Path file) throws WorkspaceException {
-    Workspace workspace = parseUnchecked(text, file);
-    List<Problem> problems = new WorkspaceValidator(false).validate(workspace);
+    Loaded loaded = load(text, file);
+    List<Problem> problems = new WorkspaceValidator(false).validate(loaded.workspace());
     if (!problems.isEmpty()) {
-      throw new WorkspaceException(file, locate(problems, text));
+      throw new WorkspaceException(file, locate(problems, loaded.tree()));
     }
-    return workspace;
+    return loaded.workspace();
   }
 
   /** A workspace as parsed, with what is wrong in its content (empty when it would all run). */
@@ -80,9 +142,10 @@ public final class WorkspaceFile {
    * is not a workspace at all (bad YAML, wrong format version) is refused.
    */
   public Parsed parseLenient(String text, Path file) throws WorkspaceException {
-    Workspace workspace = parseUnchecked(text, file);
-    List<Problem> problems = new WorkspaceValidator(false).validate(workspace);
-    return new Parsed(workspace, problems.isEmpty() ? List.of() : locate(problems, text));
+    Loaded loaded = load(text, file);
+    List<Problem> problems = new WorkspaceValidator(false).validate(loaded.workspace());
+    return new Parsed(
+        loaded.workspace(), problems.isEmpty() ? List.of() : locate(problems, loaded.tree()));
   }
 
   /**
@@ -90,26 +153,44 @@ public final class WorkspaceFile {
    * URL still being typed) and must come back as they were rather than be refused.
    */
   public Workspace parseUnchecked(String text, Path file) throws WorkspaceException {
+    return load(text, file).workspace();
+  }
+
+  /** A workspace bound from its YAML node tree, which still knows where each field is. */
+  private record Loaded(Workspace workspace, YamlTree tree) {}
+
+  private Loaded load(String text, Path file) throws WorkspaceException {
     if (text.isBlank()) {
       throw new WorkspaceException(
-          file, "the file is empty; a workspace starts with 'fetchboard: 1'", null);
+          file,
+          List.of(
+              new Problem("", "the file is empty; a workspace starts with 'fetchboard: 1'", 1, 1)));
     }
-    checkFormatVersion(text, file);
+    YamlTree tree;
+    JsonNode root;
+    try {
+      tree = YamlTree.parse(text, MAX_CODE_POINTS);
+      root = tree.toJson();
+    } catch (YamlTreeException e) {
+      throw new WorkspaceException(
+          file, List.of(new Problem("", e.getMessage(), e.line(), e.column())));
+    }
+    checkFormatVersion(root, tree, file);
     Workspace workspace;
     try {
-      workspace = yaml.readValue(text, Workspace.class);
-    } catch (UnrecognizedPropertyException e) {
-      // Jackson's location is past the unknown key's value; point at the key itself.
-      Problem p = toProblem(e);
-      throw new WorkspaceException(
-          file, locate(List.of(new Problem(p.where(), p.message())), text));
+      workspace = reader.readValue(root);
     } catch (JsonProcessingException e) {
-      throw new WorkspaceException(file, List.of(toProblem(e)));
+      throw new WorkspaceException(file, locate(List.of(toProblem(e)), tree));
+    } catch (IOException | RuntimeException e) {
+      // A value a constructor refused in a way binding does not name (e.g. an empty list item).
+      Problem p = new Problem("", "cannot read this workspace: " + firstLine(e.getMessage()));
+      throw new WorkspaceException(file, locate(List.of(p), tree));
     }
     if (workspace == null) {
-      throw new WorkspaceException(file, "the file holds no workspace", null);
+      throw new WorkspaceException(
+          file, List.of(new Problem("", "the file holds no workspace", 1, 1)));
     }
-    return workspace;
+    return new Loaded(workspace, tree);
   }
 
   /** The YAML text of a workspace: stable key order, nothing resolved. */
@@ -129,34 +210,40 @@ public final class WorkspaceFile {
     AtomicFiles.write(file, toYaml(workspace).getBytes(StandardCharsets.UTF_8));
   }
 
-  private void checkFormatVersion(String text, Path file) throws WorkspaceException {
-    JsonNode root;
-    try {
-      root = yaml.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new WorkspaceException(file, List.of(toProblem(e)));
-    }
+  private static void checkFormatVersion(JsonNode root, YamlTree tree, Path file)
+      throws WorkspaceException {
     if (root == null || !root.isObject()) {
       throw new WorkspaceException(
-          file, "a workspace is a YAML mapping starting with 'fetchboard: 1'", null);
+          file,
+          locate(
+              List.of(
+                  new Problem("", "a workspace is a YAML mapping starting with 'fetchboard: 1'")),
+              tree));
     }
     JsonNode version = root.get("fetchboard");
     if (version == null) {
       throw new WorkspaceException(
-          file, "missing 'fetchboard: 1' (the format version) at the top of the file", null);
-    }
-    if (!version.canConvertToInt() || version.asInt() < 1) {
-      throw new WorkspaceException(file, "'fetchboard' must be the format version, 1", null);
-    }
-    if (version.asInt() > Workspace.FORMAT_VERSION) {
-      throw new WorkspaceException(
           file,
+          List.of(
+              new Problem(
+                  "",
+                  "missing 'fetchboard: 1' (the format version) at the top of the file",
+                  1,
+                  1)));
+    }
+    String problem = null;
+    if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
+      problem = "'fetchboard' must be the format version, 1";
+    } else if (version.asInt() > Workspace.FORMAT_VERSION) {
+      problem =
           "written by a newer Fetchboard (format "
               + version.asInt()
               + "); this version reads format "
               + Workspace.FORMAT_VERSION
-              + ": please update Fetchboard",
-          null);
+              + ": please update Fetchboard";
+    }
+    if (problem != null) {
+      throw new WorkspaceException(file, locate(List.of(new Problem("fetchboard", problem)), tree));
     }
   }
 
@@ -296,60 +383,13 @@ public final class WorkspaceFile {
     return sb.toString();
   }
 
-  /** Adds line and column to problems whose path can be found in the text. */
-  private List<Problem> locate(List<Problem> problems, String text) {
-    Map<String, int[]> index = new HashMap<>();
-    try (var parser = yaml.getFactory().createParser(text)) {
-      JsonToken t;
-      while ((t = parser.nextToken()) != null) {
-        JsonStreamContext ctx = parser.getParsingContext();
-        JsonStreamContext keyed = null;
-        if (t == JsonToken.FIELD_NAME) {
-          keyed = ctx;
-        } else if (t.isStructStart() && ctx.getParent() != null && ctx.getParent().inArray()) {
-          keyed = ctx.getParent();
-        } else if (t.isScalarValue() && ctx.inArray()) {
-          keyed = ctx;
-        }
-        if (keyed != null) {
-          var loc = parser.currentTokenLocation();
-          index.putIfAbsent(dotted(keyed), new int[] {loc.getLineNr(), loc.getColumnNr()});
-        }
-      }
-    } catch (IOException e) {
-      return problems;
-    }
+  /** Adds line and column to problems: the field's, else the nearest enclosing one's. */
+  private static List<Problem> locate(List<Problem> problems, YamlTree tree) {
     var out = new ArrayList<Problem>();
     for (Problem p : problems) {
-      String where = p.where();
-      int[] loc = null;
-      while (loc == null && where != null && !where.isEmpty()) {
-        loc = index.get(where);
-        where = parentPath(where);
-      }
-      out.add(loc == null ? p : p.at(loc[0], loc[1]));
+      int[] at = tree.locate(p.where());
+      out.add(p.at(at[0], at[1]));
     }
     return out;
-  }
-
-  private static String parentPath(String path) {
-    int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
-    return cut <= 0 ? "" : path.substring(0, cut);
-  }
-
-  private static String dotted(JsonStreamContext ctx) {
-    var parts = new ArrayList<String>();
-    for (var c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
-      if (c.inArray()) {
-        parts.add("[" + Math.max(0, c.getCurrentIndex()) + "]");
-      } else if (c.getCurrentName() != null) {
-        parts.add("." + c.getCurrentName());
-      }
-    }
-    var sb = new StringBuilder();
-    for (int i = parts.size() - 1; i >= 0; i--) {
-      sb.append(parts.get(i));
-    }
-    return sb.length() > 0 && sb.charAt(0) == '.' ? sb.substring(1) : sb.toString();
   }
 }

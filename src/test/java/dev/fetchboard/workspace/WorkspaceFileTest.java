@@ -214,4 +214,130 @@ class WorkspaceFileTest {
     var loop = new Variables(Map.of("a", "${b}", "b", "${a}"), k -> null);
     assertThatThrownBy(() -> loop.resolve("${a}", "w")).hasMessageContaining("loop");
   }
+
+  @Test
+  void yamlAliasesAndAnchorsAreRefusedWithLineAndColumn() {
+    String text =
+        "fetchboard: 1\nenvironments:\n  local: &vars\n    api: http://h\n  prod: *vars\n";
+    assertThatThrownBy(() -> files.parse(text, Path.of("w.yaml")))
+        .isInstanceOf(WorkspaceException.class)
+        .hasMessage(
+            "w.yaml:3:10: YAML anchors (&vars) are not supported in a workspace:"
+                + " write each value out in full");
+    String alias = "fetchboard: 1\nname: *n\n";
+    assertThatThrownBy(() -> files.parse(alias, Path.of("w.yaml")))
+        .hasMessageStartingWith("w.yaml:2:7: YAML aliases (*n) are not supported");
+  }
+
+  @Test
+  void aSecondDocumentIsRefusedWhereItStarts() {
+    String text = "fetchboard: 1\nname: first\n---\nfetchboard: 1\nname: second\n";
+    assertThatThrownBy(() -> files.parse(text, Path.of("w.yaml")))
+        .hasMessage(
+            "w.yaml:3:1: a second YAML document starts here; a workspace file holds exactly one");
+  }
+
+  @Test
+  void aDuplicateKeyNamesTheKeyAndBothLines() {
+    String text = "fetchboard: 1\npanels:\n  - id: a\n    http: { url: http://h }\n    id: b\n";
+    assertThatThrownBy(() -> files.parse(text, Path.of("w.yaml")))
+        .hasMessage("w.yaml:5:5: duplicate key 'id' (first at line 3)");
+  }
+
+  @Test
+  void unsupportedTagsAndAbsurdNumbersAndDeepNestingAreRefusedAtTheirPlace() {
+    assertThatThrownBy(
+            () -> files.parse("fetchboard: 1\nname: !!binary aGVsbG8=\n", Path.of("w.yaml")))
+        .hasMessage("w.yaml:2:7: the tag 'tag:yaml.org,2002:binary' is not supported here");
+    String huge =
+        "fetchboard: 1\npanels:\n  - id: a\n    http: { url: http://h }\n    checks:\n"
+            + "      - value: { greaterThan: 1e999999999 }\n";
+    assertThatThrownBy(() -> files.parse(huge, Path.of("w.yaml")))
+        .hasMessage("w.yaml:6:31: the number 1e999999999 is out of range");
+    String deep = "fetchboard: 1\nname: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+    assertThatThrownBy(() -> files.parse(deep, Path.of("w.yaml")))
+        .hasMessageStartingWith("w.yaml:2:")
+        .hasMessageContaining("nested deeper than 64 levels");
+  }
+
+  @Test
+  void scalarsKeepTheTextTheAuthorWrote() throws Exception {
+    String text =
+        "fetchboard: 1\nname: 007\nenvironment: e\nenvironments:\n  e:\n"
+            + "    version: 1.10\n    flag: yes\n    hex: 0x1F\n";
+    Workspace ws = files.parse(text, null);
+    assertThat(ws.name()).isEqualTo("007");
+    assertThat(ws.activeVariables())
+        .containsEntry("version", "1.10")
+        .containsEntry("flag", "yes")
+        .containsEntry("hex", "0x1F");
+  }
+
+  @Test
+  void devicesPipesAndFoldersAreRefusedByKindWithoutBeingRead() throws Exception {
+    assertThatThrownBy(() -> files.read(Path.of("/dev/zero")))
+        .isInstanceOf(WorkspaceException.class)
+        .hasMessage("/dev/zero: is not a regular file (a device, pipe or socket); it was not read");
+    Path fifo = dir.resolve("pipe.yaml");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    // Opening a FIFO with no writer would block for ever: the kind is checked first.
+    assertThatThrownBy(() -> files.read(fifo)).hasMessageContaining("is not a regular file");
+    assertThatThrownBy(() -> files.read(dir))
+        .hasMessage(dir + ": is a folder, not a workspace file");
+  }
+
+  @Test
+  void aFileOverTheCapIsRefusedBySizeBeforeReading() throws Exception {
+    Path big = dir.resolve("big.yaml");
+    try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(WorkspaceFile.MAX_FILE_BYTES + 1); // sparse: nothing to read
+    }
+    assertThatThrownBy(() -> files.read(big))
+        .hasMessage(big + ": file is 8.0 MB; workspaces are limited to 8 MB");
+  }
+
+  @Test
+  void anInvalidUtf8ByteIsNamedByLineAndColumn() throws Exception {
+    Path file = dir.resolve("latin1.yaml");
+    Files.write(
+        file,
+        "fetchboard: 1\nname: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> files.read(file))
+        .hasMessage(file + ":2:10: not a UTF-8 text file (an invalid byte is here)");
+  }
+
+  @Test
+  void aSevenMegabyteWorkspaceReadsInAboutHalfASecond() throws Exception {
+    var sb = new StringBuilder("fetchboard: 1\nname: big\npanels:\n");
+    int i = 0;
+    while (sb.length() < 7 * 1024 * 1024) {
+      sb.append("  - id: p")
+          .append(i)
+          .append("   # panel ")
+          .append(i)
+          .append("\n    title: Panel number ")
+          .append(i)
+          .append("\n    http:\n      url: http://127.0.0.1:8080/items/")
+          .append(i++)
+          .append(
+              "?limit=50\n      headers: { Accept: application/json }\n"
+                  + "      timeout: 5s\n    view: table\n    refresh: 10s\n"
+                  + "    checks:\n      - status: 200\n");
+    }
+    Path file = dir.resolve("big.yaml");
+    Files.writeString(file, sb);
+    // CPU time of this thread, best of three: the suite shares two cores with other builds,
+    // so wall time measures the machine's load rather than the reader. About 0.5 s on an idle
+    // machine; the bound leaves room for a starved JIT and still catches the old 15 s.
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long millis = Long.MAX_VALUE;
+    Workspace ws = null;
+    for (int round = 0; round < 3; round++) {
+      long start = threads.getCurrentThreadCpuTime();
+      ws = files.read(file);
+      millis = Math.min(millis, (threads.getCurrentThreadCpuTime() - start) / 1_000_000);
+    }
+    assertThat(ws.panels()).hasSize(i);
+    assertThat(millis).as("CPU milliseconds to read %d panels", i).isLessThan(3000);
+  }
 }
