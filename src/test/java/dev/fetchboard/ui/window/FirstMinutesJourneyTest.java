@@ -54,6 +54,7 @@ class FirstMinutesJourneyTest {
   private Path config;
   private Path data;
   private Path work;
+  private UiDispatcher dispatcher;
   private WorkspaceViewModel model;
   private MainWindow window;
 
@@ -92,7 +93,8 @@ class FirstMinutesJourneyTest {
         new Engine(
             EngineConfig.DEFAULT,
             List.of(new HttpSource(), new SqlSource(null, Map.of(), Path.of("/nonexistent"))));
-    model = new WorkspaceViewModel(engine, new UiDispatcher());
+    dispatcher = new UiDispatcher();
+    model = new WorkspaceViewModel(engine, dispatcher);
     window = newWindow(model, stage);
   }
 
@@ -102,7 +104,7 @@ class FirstMinutesJourneyTest {
     var w =
         new MainWindow(
             m,
-            new UiDispatcher(),
+            dispatcher,
             spec -> new ConnectionCheck(true, "test", Duration.ZERO, "ok"),
             services);
     var scene = new Scene(w, 1200, 800);
@@ -160,11 +162,16 @@ class FirstMinutesJourneyTest {
         () -> file.equals(model.fileProperty().get()) && !model.dirtyProperty().get());
   }
 
-  private Node tile(String id) {
+  private Node tile(String id) throws Exception {
+    waitUntil("tile " + id + " is on screen", () -> tileOrNull(id) != null);
+    return tileOrNull(id);
+  }
+
+  private Node tileOrNull(String id) {
     return robot.from(window).lookup(".tile").queryAllAs(TileView.class).stream()
         .filter(t -> t.viewModel().id().equals(id))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no tile " + id + " on screen"));
+        .orElse(null);
   }
 
   private int hits(String id) {
@@ -212,6 +219,54 @@ class FirstMinutesJourneyTest {
     assertThat(List.of(hits("b"), hits("c")))
         .as("the others keep their minute")
         .containsExactly(1, 1);
+  }
+
+  private List<String> selectedTiles() {
+    return robot.from(window).lookup(".tile").queryAllAs(TileView.class).stream()
+        .filter(t -> t.getStyleClass().contains("selected"))
+        .map(t -> t.viewModel().id())
+        .toList();
+  }
+
+  @Test
+  void exactlyOneTileLooksSelectedAfterAddingPanelsAndClickingAround() throws Exception {
+    openThroughTheWindow(threeMinutePanels());
+    robot.clickOn(tile("a"));
+    robot.clickOn(robot.from(window).lookup("#add-http").queryAs(Node.class));
+    robot.clickOn(tile("b"));
+    assertThat(selectedTiles()).containsExactly("b");
+    robot.clickOn(robot.from(window).lookup("#add-sql").queryAs(Node.class));
+    robot.clickOn(tile("c"));
+    robot.clickOn(robot.from(window).lookup("#add-http").queryAs(Node.class));
+    robot.clickOn(tile("a"));
+    assertThat(selectedTiles()).containsExactly("a");
+  }
+
+  @Test
+  void aDeletedPanelBroughtBackByUndoLeavesNoLiveHiddenTile() throws Exception {
+    openThroughTheWindow(threeMinutePanels());
+    TileView before = (TileView) tile("b");
+    robot.clickOn(before);
+    press(KeyCode.DELETE);
+    assertThat(model.workspace().panel("b")).isEmpty();
+    press(KeyCode.CONTROL, KeyCode.Z);
+    TileView after = (TileView) tile("b");
+    assertThat(after).isNotSameAs(before);
+    robot.clickOn(robot.from(window).lookup("#run-all").queryAs(Node.class));
+    try {
+      waitUntil("b ran", () -> hits("b") == 1 && "ok".equals(stateText(after)));
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage() + ": b hits " + hits("b") + ", tile says " + stateText(after), e);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(stateText(before))
+        .as("the tile that left the dashboard no longer follows its panel")
+        .isEqualTo("idle");
+  }
+
+  private static String stateText(TileView tile) {
+    return ((javafx.scene.control.Label) tile.lookup(".tile-state")).getText();
   }
 
   private PanelViewModel panel(String id) {
