@@ -3,8 +3,9 @@ package dev.fetchboard.engine;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.Workspace;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +22,11 @@ public final class RefreshScheduler implements AutoCloseable {
   private final Engine engine;
   private final Consumer<RunEvent> listener;
   private final ScheduledExecutorService timer = Workers.timer("fetchboard-refresh");
-  private final Map<String, ScheduledFuture<?>> armed = new ConcurrentHashMap<>();
-  private final AtomicLong generation = new AtomicLong();
+  private final Map<String, ScheduledFuture<?>> armed = new HashMap<>();
+  // Each panel's chain of turns carries a token; re-arming one panel gives it a new token, so its
+  // old chain ends without touching the others' schedules.
+  private final Map<String, Long> tokens = new HashMap<>();
+  private final AtomicLong nextToken = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
   private volatile Workspace workspace;
   private volatile boolean running;
@@ -34,34 +38,49 @@ public final class RefreshScheduler implements AutoCloseable {
 
   /** Starts refreshing the panels of {@code ws} that have an interval; the first runs start now. */
   public synchronized void start(Workspace ws) {
-    stopTimers();
+    disarmAll();
     workspace = ws;
     running = true;
-    long gen = generation.incrementAndGet();
     for (PanelSpec p : ws.panels()) {
       if (p.refresh() != null) {
-        arm(p.id(), Duration.ZERO, gen);
+        arm(p.id(), Duration.ZERO, newToken(p.id()));
       }
     }
   }
 
   /**
-   * Uses a changed workspace from now on (edited panels, another environment): intervals restart.
-   * Does nothing while stopped.
+   * Uses a changed workspace from now on (an edited panel, another environment). Only a panel whose
+   * interval changed is re-armed (at its new interval from now); a new panel with an interval
+   * starts now; a removed one stops; every other panel keeps its schedule, and its next turn runs
+   * what the workspace then says. Does nothing but remember the workspace while stopped.
    */
   public synchronized void update(Workspace ws) {
-    if (running) {
-      start(ws);
-    } else {
-      workspace = ws;
+    Workspace old = workspace;
+    workspace = ws;
+    if (!running) {
+      return;
+    }
+    for (PanelSpec p : ws.panels()) {
+      PanelSpec before = old == null ? null : old.panel(p.id()).orElse(null);
+      if (p.refresh() == null) {
+        disarm(p.id());
+      } else if (before == null) {
+        arm(p.id(), Duration.ZERO, newToken(p.id()));
+      } else if (!p.refresh().equals(before.refresh())) {
+        arm(p.id(), p.refresh(), newToken(p.id()));
+      }
+    }
+    for (String id : new ArrayList<>(tokens.keySet())) {
+      if (ws.panel(id).isEmpty()) {
+        disarm(id);
+      }
     }
   }
 
   /** Stops arming new runs; runs in flight finish normally. */
   public synchronized void stop() {
     running = false;
-    generation.incrementAndGet();
-    stopTimers();
+    disarmAll();
   }
 
   public boolean isRunning() {
@@ -73,31 +92,65 @@ public final class RefreshScheduler implements AutoCloseable {
     return skipped.get();
   }
 
-  private void stopTimers() {
+  private long newToken(String panelId) {
+    long token = nextToken.incrementAndGet();
+    tokens.put(panelId, token);
+    return token;
+  }
+
+  private void disarm(String panelId) {
+    tokens.remove(panelId);
+    ScheduledFuture<?> f = armed.remove(panelId);
+    if (f != null) {
+      f.cancel(false);
+    }
+  }
+
+  private void disarmAll() {
+    tokens.clear();
     armed.values().forEach(f -> f.cancel(false));
     armed.clear();
   }
 
-  private void arm(String panelId, Duration delay, long gen) {
-    ScheduledFuture<?> f =
-        timer.schedule(
-            () -> turn(panelId, gen), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
-    armed.put(panelId, f);
+  private boolean current(String panelId, long token) {
+    Long now = tokens.get(panelId);
+    return running && now != null && now == token;
   }
 
-  private void turn(String panelId, long gen) {
-    Workspace ws = workspace;
-    if (!running || gen != generation.get() || ws == null) {
+  /** Arms the panel's next turn, unless its chain was replaced or stopped meanwhile. */
+  private synchronized void arm(String panelId, Duration delay, long token) {
+    if (!current(panelId, token)) {
       return;
+    }
+    ScheduledFuture<?> f =
+        timer.schedule(
+            () -> turn(panelId, token), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> was = armed.put(panelId, f);
+    if (was != null) {
+      was.cancel(false);
+    }
+  }
+
+  /** The panel's current spec when its chain is still the live one and it has an interval. */
+  private synchronized PanelSpec due(String panelId, long token) {
+    Workspace ws = workspace;
+    if (!current(panelId, token) || ws == null) {
+      return null;
     }
     PanelSpec panel = ws.panel(panelId).orElse(null);
-    if (panel == null || panel.refresh() == null) {
+    return panel == null || panel.refresh() == null ? null : panel;
+  }
+
+  private void turn(String panelId, long token) {
+    PanelSpec panel = due(panelId, token);
+    if (panel == null) {
       return;
     }
+    Workspace ws = workspace;
     if (engine.isActive(panelId)) {
       // Started by hand (Run) and still going: try again when it is likely done.
       skipped.incrementAndGet();
-      arm(panelId, panel.refresh(), gen);
+      arm(panelId, panel.refresh(), token);
       return;
     }
     long startNanos = System.nanoTime();
@@ -106,11 +159,12 @@ public final class RefreshScheduler implements AutoCloseable {
         .results()
         .whenComplete(
             (results, error) -> {
-              if (!running || gen != generation.get()) {
-                return;
+              // The interval as it is now: it may have been edited while the run went on.
+              PanelSpec now = due(panelId, token);
+              if (now != null) {
+                long tookMillis = (System.nanoTime() - startNanos) / 1_000_000;
+                arm(panelId, now.refresh().minusMillis(tookMillis), token);
               }
-              long tookMillis = (System.nanoTime() - startNanos) / 1_000_000;
-              arm(panelId, panel.refresh().minusMillis(tookMillis), gen);
             });
   }
 

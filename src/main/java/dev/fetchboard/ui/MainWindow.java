@@ -26,7 +26,6 @@ import dev.fetchboard.workspace.ConnectionSpec;
 import dev.fetchboard.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -312,13 +311,7 @@ public final class MainWindow extends BorderPane {
   private void newConnection() {
     new ConnectionDialog(tester)
         .showAndWait()
-        .ifPresent(
-            r -> {
-              var conns = new LinkedHashMap<>(model.workspace().connections());
-              conns.put(r.name(), r.spec());
-              model.workspaceProperty().set(model.workspace().withConnections(conns));
-              model.dirtyProperty().set(true);
-            });
+        .ifPresent(r -> model.putConnection(r.name(), r.spec()));
   }
 
   /**

@@ -55,4 +55,52 @@ class RefreshSchedulerTest {
       assertThat(slowMaxInFlight.get()).isEqualTo(1);
     }
   }
+
+  @Test
+  void anUpdateReArmsOnlyThePanelWhoseIntervalChanged() throws Exception {
+    var aHits = new AtomicInteger();
+    var bHits = new AtomicInteger();
+    try (var server = new TestHttpServer();
+        var engine = new Engine(EngineConfig.DEFAULT, List.of(new HttpSource()))) {
+      server.handle(
+          "/a",
+          ex -> {
+            aHits.incrementAndGet();
+            TestHttpServer.send(ex, 200, "text/plain", "ok");
+          });
+      server.handle(
+          "/b",
+          ex -> {
+            bHits.incrementAndGet();
+            TestHttpServer.send(ex, 200, "text/plain", "ok");
+          });
+      var a = Panels.get("a", server.url("/a")).withRefresh(Duration.ofMinutes(1));
+      var b = Panels.get("b", server.url("/b")).withRefresh(Duration.ofMinutes(1));
+      var ws = Workspace.named("r").withPanels(List.of(a, b));
+      try (var scheduler = new RefreshScheduler(engine, e -> {})) {
+        scheduler.start(ws);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while ((aHits.get() < 1 || bHits.get() < 1) && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(List.of(aHits.get(), bHits.get())).containsExactly(1, 1);
+        // A title edit, a new panel without an interval, another environment: nobody runs.
+        ws = ws.withPanel(a.withTitle("A")).withPanel(Panels.get("c", server.url("/c")));
+        scheduler.update(ws);
+        scheduler.update(ws.withEnvironment(null));
+        Thread.sleep(500);
+        assertThat(List.of(aHits.get(), bHits.get())).containsExactly(1, 1);
+        // a's interval becomes a second: a runs on it from now, b keeps its minute.
+        scheduler.update(ws.withPanel(a.withRefresh(Duration.ofSeconds(1))));
+        Thread.sleep(2500);
+        assertThat(aHits.get()).isBetween(2, 4);
+        assertThat(bHits.get()).isEqualTo(1);
+        // A panel removed stops.
+        scheduler.update(Workspace.named("r").withPanels(List.of(b)));
+        int after = aHits.get();
+        Thread.sleep(1500);
+        assertThat(aHits.get()).isLessThanOrEqualTo(after + 1);
+      }
+    }
+  }
 }

@@ -26,6 +26,7 @@ public final class DashboardView extends ScrollPane {
   static final double MIN_TILE_WIDTH = 280;
 
   private static final double GAP = 12;
+  private static final String SELECTED = "selected";
   private final FlowPane grid =
       new FlowPane(GAP, GAP) {
         @Override
@@ -80,6 +81,11 @@ public final class DashboardView extends ScrollPane {
       keep.put(vm, slot);
       grid.getChildren().add(slot);
     }
+    for (var gone : tiles.entrySet()) {
+      if (!keep.containsKey(gone.getKey())) {
+        gone.getValue().dispose();
+      }
+    }
     tiles.clear();
     tiles.putAll(keep);
     fitColumns();
@@ -118,11 +124,18 @@ public final class DashboardView extends ScrollPane {
   }
 
   private void select(PanelViewModel old, PanelViewModel now) {
-    if (old != null && tiles.containsKey(old)) {
-      tiles.get(old).tile().getStyleClass().remove("selected");
+    // Every tile but the selected one loses the mark: a list change (a panel added) and a
+    // selection change come in either order, and a mark added twice must not outlive one removal.
+    for (var entry : tiles.entrySet()) {
+      var styles = entry.getValue().tile().getStyleClass();
+      boolean selected = entry.getKey() == now;
+      if (!selected) {
+        styles.removeAll(SELECTED);
+      } else if (!styles.contains(SELECTED)) {
+        styles.add(SELECTED);
+      }
     }
     if (now != null && tiles.containsKey(now)) {
-      tiles.get(now).tile().getStyleClass().add("selected");
       // A panel just added (or selected from the menu) may be below the fold: bring it in.
       Platform.runLater(() -> reveal(tiles.get(now)));
     }

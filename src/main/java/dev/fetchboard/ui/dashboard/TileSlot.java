@@ -16,13 +16,19 @@ final class TileSlot extends Region {
   static final double CHART_TILE_HEIGHT = 188;
 
   private final TileView tile;
+  private final javafx.util.Subscription specWatch;
 
   TileSlot(TileView tile) {
     this.tile = tile;
     getStyleClass().add("tile-slot");
     tile.setManaged(false);
-    tile.viewModel().specProperty().addListener((o, a, b) -> fitHeight());
-    fitHeight();
+    specWatch = tile.viewModel().specProperty().subscribe(s -> fitHeight());
+  }
+
+  /** Lets go of the panel: its tile left the dashboard for good. */
+  void dispose() {
+    specWatch.unsubscribe();
+    tile.dispose();
   }
 
   @Override

@@ -26,6 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -78,6 +79,7 @@ public final class TileView extends VBox {
   private static final javafx.util.Duration SPINNER_DELAY = javafx.util.Duration.millis(300);
 
   private final PauseTransition spinnerDelay = new PauseTransition(SPINNER_DELAY);
+  private final Subscription links;
 
   public TileView(PanelViewModel vm) {
     this.vm = vm;
@@ -125,16 +127,32 @@ public final class TileView extends VBox {
     }
     getChildren().addAll(header, detail, value, chart, chartNote, problem, grow, footer);
 
-    vm.specProperty().addListener((o, a, b) -> showSpec(b));
-    vm.stateProperty().addListener((o, a, b) -> showState(a, b));
-    detail.textProperty().bind(vm.detailProperty());
-    value.textProperty().bind(vm.valueTextProperty());
-    problem.textProperty().bind(vm.problemProperty());
-    problem.visibleProperty().bind(vm.problemProperty().isNotNull());
-    vm.history().addListener((ListChangeListener<RunRecord>) c -> showHistory());
-    vm.resultProperty().addListener((o, a, b) -> showChart());
+    // Everything that ties the tile to its panel, so a tile leaving the dashboard lets go of it
+    // (a deleted panel lives on in the undo history; its old tile must not follow it).
+    ListChangeListener<RunRecord> historyListener = c -> showHistory();
+    vm.history().addListener(historyListener);
+    links =
+        Subscription.combine(
+            vm.specProperty().subscribe((a, b) -> showSpec(b)),
+            vm.stateProperty().subscribe((a, b) -> showState(a, b)),
+            vm.detailProperty().subscribe(detail::setText),
+            vm.valueTextProperty().subscribe(value::setText),
+            vm.problemProperty().subscribe(this::showProblem),
+            () -> vm.history().removeListener(historyListener),
+            vm.resultProperty().subscribe((a, b) -> showChart()));
     showSpec(vm.spec());
     showState(null, vm.state());
+  }
+
+  /** Stops following the panel: the tile has left the dashboard for good. */
+  void dispose() {
+    links.unsubscribe();
+    spinnerDelay.stop();
+  }
+
+  private void showProblem(String text) {
+    problem.setText(text);
+    problem.setVisible(text != null);
   }
 
   public PanelViewModel viewModel() {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -56,7 +57,8 @@ public final class WorkspaceViewModel {
         });
   }
 
-  public ObjectProperty<Workspace> workspaceProperty() {
+  /** Read-only: every change goes through this model, so auto-refresh runs the current copy. */
+  public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
     return workspace;
   }
 
@@ -206,6 +208,13 @@ public final class WorkspaceViewModel {
 
   public PanelViewModel panel(String id) {
     return byId.get(id);
+  }
+
+  /** Adds or replaces a connection (from the connection dialog). */
+  public void putConnection(String name, dev.fetchboard.workspace.ConnectionSpec spec) {
+    var conns = new java.util.LinkedHashMap<>(workspace.get().connections());
+    conns.put(name, spec);
+    setWorkspace(workspace.get().withConnections(conns));
   }
 
   public void setEnvironment(String name) {
