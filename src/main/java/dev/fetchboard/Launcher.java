@@ -1,6 +1,8 @@
 package dev.fetchboard;
 
 import dev.fetchboard.cli.FetchboardCommand;
+import dev.fetchboard.errors.LogSetup;
+import dev.fetchboard.errors.UnexpectedErrors;
 
 /**
  * Entry point: with no arguments (or {@code gui}) it opens the window, otherwise it runs the
@@ -10,6 +12,8 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
+    // Before anything logs: Logback writes to the log file, java.util.logging is routed there too.
+    LogSetup.start();
     if (args.length == 0 || args[0].equals("gui")) {
       String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
       if (Boolean.getBoolean("fetchboard.aotTraining") && rest.length > 0) {
@@ -21,6 +25,7 @@ public final class Launcher {
           .invoke(null, (Object) rest);
       return;
     }
+    UnexpectedErrors.installForAllThreads();
     System.exit(FetchboardCommand.execute(args));
   }
 }
