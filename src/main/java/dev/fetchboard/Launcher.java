@@ -2,7 +2,6 @@ package dev.fetchboard;
 
 import dev.fetchboard.cli.FetchboardCommand;
 import dev.fetchboard.errors.LogSetup;
-import dev.fetchboard.errors.UnexpectedErrors;
 
 /**
  * Entry point: with no arguments (or {@code gui}) it opens the window, otherwise it runs the
@@ -25,7 +24,6 @@ public final class Launcher {
           .invoke(null, (Object) rest);
       return;
     }
-    UnexpectedErrors.installForAllThreads();
     System.exit(FetchboardCommand.execute(args));
   }
 }

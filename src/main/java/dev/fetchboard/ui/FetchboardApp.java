@@ -9,7 +9,7 @@ import dev.fetchboard.embedded.SampleWorkspace;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.engine.Workers;
-import dev.fetchboard.errors.UnexpectedErrors;
+import dev.fetchboard.errors.ErrorSink;
 import dev.fetchboard.sql.SqlSource;
 import dev.fetchboard.state.WorkspaceStore;
 import dev.fetchboard.ui.live.UiDispatcher;
@@ -93,7 +93,7 @@ public final class FetchboardApp extends Application {
     stage.setMinHeight(600);
     window.trackWindow(stage);
     // Exceptions nobody caught, on any thread, are logged and shown in a banner.
-    var errors = UnexpectedErrors.installForAllThreads();
+    var errors = ErrorSink.installForAllThreads();
     errors.handleOn(Thread.currentThread());
     window.showUnexpectedErrors(errors);
     stage.show();

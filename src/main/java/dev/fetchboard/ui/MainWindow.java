@@ -4,8 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.fetchboard.engine.Workers;
 import dev.fetchboard.errors.DesktopOpener;
+import dev.fetchboard.errors.ErrorSink;
 import dev.fetchboard.errors.LogSetup;
-import dev.fetchboard.errors.UnexpectedErrors;
 import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.state.Settings;
 import dev.fetchboard.ui.dashboard.DashboardView;
@@ -349,7 +349,7 @@ public final class MainWindow extends BorderPane {
   }
 
   /** Shows the errors {@code errors} reports in a banner instead of losing them to stderr. */
-  public void showUnexpectedErrors(UnexpectedErrors errors) {
+  public void showUnexpectedErrors(ErrorSink errors) {
     errorBanner.listenTo(errors);
   }
 

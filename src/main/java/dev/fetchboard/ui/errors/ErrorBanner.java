@@ -1,6 +1,6 @@
 package dev.fetchboard.ui.errors;
 
-import dev.fetchboard.errors.UnexpectedErrors;
+import dev.fetchboard.errors.ErrorSink;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -19,8 +19,8 @@ import javafx.scene.layout.Priority;
  */
 public final class ErrorBanner extends HBox {
   private final Label message = new Label();
-  private final Consumer<UnexpectedErrors.Report> listener = r -> Platform.runLater(() -> show(r));
-  private UnexpectedErrors.Report last;
+  private final Consumer<ErrorSink.Report> listener = r -> Platform.runLater(() -> show(r));
+  private ErrorSink.Report last;
   private int count;
 
   /** {@code openLog} is called on the FX thread when Open log is pressed. */
@@ -49,16 +49,16 @@ public final class ErrorBanner extends HBox {
   }
 
   /** Shows the errors {@code errors} reports from now on (from any thread). */
-  public void listenTo(UnexpectedErrors errors) {
+  public void listenTo(ErrorSink errors) {
     errors.addListener(listener);
   }
 
-  public void stopListening(UnexpectedErrors errors) {
+  public void stopListening(ErrorSink errors) {
     errors.removeListener(listener);
   }
 
   /** Shows one report (FX thread). */
-  public void show(UnexpectedErrors.Report report) {
+  public void show(ErrorSink.Report report) {
     last = report;
     count++;
     message.setText(

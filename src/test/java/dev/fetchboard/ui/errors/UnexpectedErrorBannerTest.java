@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.errors.DesktopOpener;
+import dev.fetchboard.errors.ErrorSink;
 import dev.fetchboard.errors.LogSetup;
-import dev.fetchboard.errors.UnexpectedErrors;
 import dev.fetchboard.http.HttpSource;
 import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.ui.FetchboardApp;
@@ -52,7 +52,7 @@ class UnexpectedErrorBannerTest {
         new MainWindow(
             model, dispatcher, spec -> new ConnectionCheck(true, "test", Duration.ZERO, "ok"));
     previousDefault = Thread.getDefaultUncaughtExceptionHandler();
-    var errors = UnexpectedErrors.installForAllThreads();
+    var errors = ErrorSink.installForAllThreads();
     fxThread = Thread.currentThread();
     errors.handleOn(fxThread);
     window.showUnexpectedErrors(errors);

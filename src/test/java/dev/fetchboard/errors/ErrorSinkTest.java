@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The error sink: a worker's uncaught exception is logged with its trace and reported. */
-class UnexpectedErrorsTest {
+class ErrorSinkTest {
 
   @Test
   void anUncaughtExceptionOnAWorkerIsLoggedAndReported() throws Exception {
     var previous = Thread.getDefaultUncaughtExceptionHandler();
     try {
-      var errors = UnexpectedErrors.installForAllThreads();
-      var reports = new ArrayBlockingQueue<UnexpectedErrors.Report>(4);
+      var errors = ErrorSink.installForAllThreads();
+      var reports = new ArrayBlockingQueue<ErrorSink.Report>(4);
       errors.addListener(reports::add);
       String mark = UUID.randomUUID().toString();
       Thread.ofVirtual()
@@ -40,8 +40,8 @@ class UnexpectedErrorsTest {
 
   @Test
   void aFailingListenerDoesNotStopTheOthers() {
-    var errors = new UnexpectedErrors();
-    var got = new ArrayBlockingQueue<UnexpectedErrors.Report>(1);
+    var errors = new ErrorSink();
+    var got = new ArrayBlockingQueue<ErrorSink.Report>(1);
     errors.addListener(
         r -> {
           throw new IllegalStateException("listener broke");

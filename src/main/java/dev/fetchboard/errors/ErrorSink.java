@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * The one place exceptions nobody caught end up: each is written to the log with its trace, then
  * handed to whoever shows them (the window's banner). It never opens a window itself.
  */
-public final class UnexpectedErrors implements Thread.UncaughtExceptionHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrors.class);
+public final class ErrorSink implements Thread.UncaughtExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorSink.class);
 
   /** One unexpected error: where it happened, a plain one-line summary and the full trace. */
   public record Report(String thread, String summary, String details) {}
@@ -24,8 +24,8 @@ public final class UnexpectedErrors implements Thread.UncaughtExceptionHandler {
    * A sink that is every thread's handler from now on (the default handler; a thread with its own
    * handler, such as the FX thread once {@link #handleOn} ran on it, keeps that).
    */
-  public static UnexpectedErrors installForAllThreads() {
-    var errors = new UnexpectedErrors();
+  public static ErrorSink installForAllThreads() {
+    var errors = new ErrorSink();
     Thread.setDefaultUncaughtExceptionHandler(errors);
     return errors;
   }
