@@ -22,6 +22,7 @@ pkg_version=${version%%-*}
 # auth; jdk.charsets so HTTP bodies in any charset decode; jdk.httpserver for the sample API;
 # jdk.security.auth (com.sun.security.auth.module.UnixSystem), without which the embedded
 # database's initdb fails when run as root (every sample SQL panel failed).
+# Logback (the log file) needs java.logging and java.xml (jdeps over its jars, 1.5.38).
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http
 modules+=,java.security.jgss,java.sql,java.xml,jdk.charsets,jdk.httpserver,jdk.security.auth
 modules+=,jdk.unsupported

@@ -31,10 +31,14 @@ JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$app" --version >/dev/null 2>"$work/aot.log" |
 # 3. run: a workspace against a local server succeeds (exit 0) with every panel ok.
 start_web_server "$jdk" "$work/api" "$work/server.log"
 write_workspace "$work" "$WEB_PORT"
-"$app" run "$work/workspace.yaml" --format json >"$work/run.json" 2>"$work/run.err" ||
-  fail "run exited $?: $(cat "$work/run.err")"
+XDG_STATE_HOME="$PWD/$work/state" "$app" run "$work/workspace.yaml" --format json \
+  >"$work/run.json" 2>"$work/run.err" || fail "run exited $?: $(cat "$work/run.err")"
 [[ $(grep -c '"ok":true' "$work/run.json") == 2 ]] || fail "run output: $(cat "$work/run.json")"
 echo "run: 2 panels ok"
+# The runtime has what Logback needs: the log file is there and stderr stayed empty.
+[[ -f "$work/state/fetchboard/fetchboard.log" ]] || fail "no log file under \$XDG_STATE_HOME"
+[[ ! -s "$work/run.err" ]] || fail "run printed to stderr: $(cat "$work/run.err")"
+echo "run: log file written, stderr empty"
 
 # 4. Exit codes: 1 when a panel fails (nothing listens on port 1), 2 for a missing file.
 sed 's|http://127.0.0.1:[0-9]*/|http://127.0.0.1:1/|' "$work/workspace.yaml" >"$work/refused.yaml"

@@ -1,6 +1,7 @@
 package dev.fetchboard;
 
 import dev.fetchboard.cli.FetchboardCommand;
+import dev.fetchboard.errors.LogSetup;
 
 /**
  * Entry point: with no arguments (or {@code gui}) it opens the window, otherwise it runs the
@@ -10,6 +11,8 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
+    // Before anything logs: Logback writes to the log file, java.util.logging is routed there too.
+    LogSetup.start();
     if (args.length == 0 || args[0].equals("gui")) {
       String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
       if (Boolean.getBoolean("fetchboard.aotTraining") && rest.length > 0) {

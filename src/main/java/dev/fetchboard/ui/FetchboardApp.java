@@ -9,6 +9,7 @@ import dev.fetchboard.embedded.SampleWorkspace;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.engine.Workers;
+import dev.fetchboard.errors.ErrorSink;
 import dev.fetchboard.sql.SqlSource;
 import dev.fetchboard.state.WorkspaceStore;
 import dev.fetchboard.ui.live.UiDispatcher;
@@ -91,6 +92,10 @@ public final class FetchboardApp extends Application {
     stage.setMinWidth(900);
     stage.setMinHeight(600);
     window.trackWindow(stage);
+    // Exceptions nobody caught, on any thread, are logged and shown in a banner.
+    var errors = ErrorSink.installForAllThreads();
+    errors.handleOn(Thread.currentThread());
+    window.showUnexpectedErrors(errors);
     stage.show();
     if (Boolean.getBoolean("fetchboard.traceStartup")) {
       // For start-up measurements: milliseconds from process start to the first frame.

@@ -3,10 +3,15 @@ package dev.fetchboard.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.fetchboard.engine.Workers;
+import dev.fetchboard.errors.DesktopOpener;
+import dev.fetchboard.errors.ErrorSink;
+import dev.fetchboard.errors.LogSetup;
 import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.state.Settings;
 import dev.fetchboard.ui.dashboard.DashboardView;
 import dev.fetchboard.ui.editor.PanelEditor;
+import dev.fetchboard.ui.errors.ErrorBanner;
+import dev.fetchboard.ui.errors.LogFolderAction;
 import dev.fetchboard.ui.live.PulseMonitor;
 import dev.fetchboard.ui.live.UiDispatcher;
 import dev.fetchboard.ui.model.PanelHistory;
@@ -73,6 +78,9 @@ public final class MainWindow extends BorderPane {
   private final ComboBox<String> environment = new ComboBox<>();
   private final PanelHistory history;
   private final Banners banners = new Banners();
+  private final LogFolderAction logFolder =
+      new LogFolderAction(LogSetup.file(), DesktopOpener.forThisSystem(), io, this::showLogPath);
+  private final ErrorBanner errorBanner = new ErrorBanner(logFolder::openFile);
   private final SessionFiles session;
   private final FileActions files;
   private final WindowSettings settings;
@@ -134,7 +142,11 @@ public final class MainWindow extends BorderPane {
                 () -> addPanel(true),
                 history.canUndoProperty().not(),
                 history.canRedoProperty().not()));
-    setTop(new VBox(menu, toolbar(), banners));
+    var openLogFolder = new javafx.scene.control.MenuItem("Open log folder");
+    openLogFolder.setId("open-log-folder");
+    openLogFolder.setOnAction(e -> logFolder.openFolder());
+    menu.getMenus().getLast().getItems().add(openLogFolder);
+    setTop(new VBox(menu, toolbar(), errorBanner, banners));
     setCenter(split);
     setBottom(status);
     model.selectedProperty().addListener((o, a, b) -> result.show(b));
@@ -327,6 +339,26 @@ public final class MainWindow extends BorderPane {
     alert.setHeaderText(header);
     alert.initOwner(getScene().getWindow());
     alert.show();
+  }
+
+  /** Shows the errors {@code errors} reports in a banner instead of losing them to stderr. */
+  public void showUnexpectedErrors(ErrorSink errors) {
+    errorBanner.listenTo(errors);
+  }
+
+  /** Where the log is, for a desktop with no opener: shown with a button to copy it. */
+  private void showLogPath(Path path) {
+    banners.show(
+        "log-path",
+        "The log is in " + path,
+        new Banners.Choice(
+            "Copy path",
+            () -> {
+              var content = new javafx.scene.input.ClipboardContent();
+              content.putString(path.toString());
+              javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            }),
+        new Banners.Choice("Close", () -> {}));
   }
 
   /** Closing the window asks first when there are unsaved edits (Save / Don't save / Cancel). */

@@ -18,6 +18,11 @@ public final class ChildJvm {
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
+    // The child logs where the tests' JVM does, never into the real home.
+    String logDir = System.getProperty("fetchboard.logDir");
+    if (logDir != null) {
+      command.add("-Dfetchboard.logDir=" + logDir);
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());

@@ -88,6 +88,7 @@ class ResultViewsTest {
         200,
         "application/json",
         "[{\"id\":1,\"error\":\"temporarily unavailable, try again in a minute\"}]");
+    server.respond("/growing", 200, "application/json", growingRows());
     var counter = new java.util.concurrent.atomic.AtomicInteger();
     server.handle(
         "/counter",
@@ -132,6 +133,26 @@ class ResultViewsTest {
   void tearDown() {
     engine.close();
     server.close();
+  }
+
+  /**
+   * 400 rows whose values get longer after the first 150: short names and hashes first, then
+   * "Customer 77777…" and 32-digit md5-like hashes.
+   */
+  private static String growingRows() {
+    var sb = new StringBuilder("[");
+    for (int i = 0; i < 400; i++) {
+      boolean late = i >= 150;
+      sb.append(i == 0 ? "" : ",")
+          .append("{\"id\":")
+          .append(i)
+          .append(",\"name\":\"")
+          .append(late ? "Customer " + (77_777_000 + i) + " of the northern region" : "C" + i)
+          .append("\",\"hash\":\"")
+          .append(late ? String.format("%032x", 0x9e3779b97f4a7c15L * (i + 1)) : "ab")
+          .append("\"}");
+    }
+    return sb.append("]").toString();
   }
 
   /** A JSON array of objects, one per line, with non-ASCII text, of about {@code size} bytes. */
@@ -269,6 +290,55 @@ class ResultViewsTest {
     text.setFont(javafx.scene.text.Font.font(13));
     assertThat(widths.get(0)).as("id").isLessThan(100);
     assertThat(widths.get(1)).as("error").isGreaterThan(text.getLayoutBounds().getWidth() + 10);
+  }
+
+  @Test
+  void columnsGrowToShowValuesThatArriveLaterAndADoubleClickOnTheEdgeFitsOne(FxRobot robot)
+      throws Exception {
+    openAndRun(robot, "g", "/growing");
+    var table =
+        robot.lookup(".result-table").queryAs(dev.fetchboard.ui.result.ResultTableView.class);
+    waitUntil("the rows are in", () -> FxWait.onFx(() -> table.getItems().size() == 400));
+    robot.interact(() -> table.scrollTo(399));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(cutCells(robot))
+        .as("values of later rows are shown whole, not cut with '…'")
+        .isEmpty();
+    snap(robot, "columns-fit");
+
+    // A column the user made narrow stays so; a double-click on its header's edge fits it.
+    var name = FxWait.onFx(() -> table.getColumns().get(1));
+    robot.interact(() -> name.setPrefWidth(50));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(cutCells(robot)).isNotEmpty();
+    var header =
+        robot.from(table).lookup(".column-header").queryAll().stream()
+            .filter(
+                n ->
+                    n instanceof javafx.scene.control.skin.TableColumnHeader h
+                        && h.getTableColumn() == name)
+            .findFirst()
+            .orElseThrow();
+    var bounds = header.localToScreen(header.getBoundsInLocal());
+    robot.moveTo(new javafx.geometry.Point2D(bounds.getMaxX() - 1, bounds.getCenterY()));
+    robot.doubleClickOn(javafx.scene.input.MouseButton.PRIMARY);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(name.getWidth()).isGreaterThan(200);
+    assertThat(cutCells(robot)).isEmpty();
+  }
+
+  /** Texts of the result cells on screen that are drawn cut (ending in "…" they do not have). */
+  private static List<String> cutCells(FxRobot robot) {
+    return robot.lookup(".result-table .table-row-cell .table-cell").queryAll().stream()
+        .filter(n -> n.isVisible() && n instanceof javafx.scene.control.TableCell<?, ?>)
+        .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+        .filter(c -> c.getText() != null && !c.getText().isEmpty())
+        .filter(
+            c ->
+                c.lookup(".text") instanceof javafx.scene.text.Text t
+                    && !t.getText().equals(c.getText()))
+        .map(c -> c.getText())
+        .toList();
   }
 
   @Test

@@ -10,9 +10,16 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.Skin;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.NestedTableColumnHeader;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.control.skin.TableHeaderRow;
+import javafx.scene.control.skin.TableViewSkin;
 
 /**
  * A virtualised table of result rows. Rows are appended as they stream in (only the new ones, a
@@ -51,6 +58,10 @@ public final class ResultTableView extends TableView<Object[]> {
   private int page;
   private long lastAppendNanos;
   private Runnable onViewChange = () -> {};
+  private final ColumnFit fit = new ColumnFit();
+  // Until a cell is drawn, widths are measured in the default font; once one is, they are
+  // measured again in the theme's.
+  private boolean fontLearned;
 
   public ResultTableView() {
     getStyleClass().addAll("result-table", atlantafx.base.theme.Styles.DENSE);
@@ -105,7 +116,7 @@ public final class ResultTableView extends TableView<Object[]> {
       if (!sameColumns) {
         page = 0;
         pageRows.clear();
-        getColumns().setAll(table == null ? List.of() : columns(table, available));
+        getColumns().setAll(table == null ? List.of() : columns(table));
         getSortOrder().clear();
       } else if (!ordered()) {
         pageRows.clear();
@@ -254,6 +265,7 @@ public final class ResultTableView extends TableView<Object[]> {
       int from = Math.min(pageStart(), order.rows().size());
       int to = Math.min(order.rows().size(), from + PAGE_ROWS);
       pageRows.setAll(order.rows().subList(from, to));
+      grow(pageRows);
       return;
     }
     pageRows.clear();
@@ -277,6 +289,75 @@ public final class ResultTableView extends TableView<Object[]> {
         add.add(shown.row(i));
       }
       pageRows.addAll(add);
+      grow(add);
+    }
+  }
+
+  /** Widens columns (not those the user sized) to show the values of rows that arrived. */
+  private void grow(List<Object[]> rows) {
+    var cols = getColumns();
+    for (int i = 0; i < cols.size(); i++) {
+      fit.grow(cols.get(i), i, rows);
+    }
+  }
+
+  @Override
+  protected void layoutChildren() {
+    super.layoutChildren();
+    if (!fontLearned && lookup(".table-row-cell .table-cell") instanceof Labeled cell) {
+      fontLearned = true;
+      fit.learnFrom(cell);
+      grow(pageRows);
+    }
+  }
+
+  /** Fits column {@code column} to every row of the page (a double-click on its header's edge). */
+  public void fitColumn(TableColumn<Object[], ?> column) {
+    int index = getColumns().indexOf(column);
+    if (index >= 0) {
+      fit.fit(column, index, pageRows);
+    }
+  }
+
+  @Override
+  protected Skin<?> createDefaultSkin() {
+    return new FittingSkin(this);
+  }
+
+  /**
+   * The table's skin with headers whose double-click on the edge fits the column with {@link
+   * #fitColumn}: JavaFX's own fit measures every row with a cell, seconds for a 100,000-row page.
+   */
+  private static final class FittingSkin extends TableViewSkin<Object[]> {
+    private final ResultTableView table;
+
+    FittingSkin(ResultTableView table) {
+      super(table);
+      this.table = table;
+    }
+
+    @Override
+    protected TableHeaderRow createTableHeaderRow() {
+      return new TableHeaderRow(this) {
+        @Override
+        protected NestedTableColumnHeader createRootHeader() {
+          return new NestedTableColumnHeader(null) {
+            @Override
+            @SuppressWarnings("unchecked")
+            protected TableColumnHeader createTableColumnHeader(TableColumnBase col) {
+              if (col == null || !col.getColumns().isEmpty()) {
+                return super.createTableColumnHeader(col);
+              }
+              return new TableColumnHeader(col) {
+                @Override
+                protected void resizeColumnToFitContent(int maxRows) {
+                  table.fitColumn((TableColumn<Object[], ?>) col);
+                }
+              };
+            }
+          };
+        }
+      };
     }
   }
 
@@ -322,29 +403,7 @@ public final class ResultTableView extends TableView<Object[]> {
     return loadedRows() < target;
   }
 
-  /** Rows looked at to size the columns, and the widest a column starts (the user may widen it). */
-  private static final int SIZING_ROWS = 100;
-
-  private static final int SIZING_MAX_CHARS = 48;
-
-  /**
-   * A width that shows the header and the first rows' values whole (up to a bound), so a one-column
-   * error or a timestamp is not cut to "tempor…" at first sight.
-   */
-  private static double widthFor(ResultTable t, int column, long available) {
-    int chars = 0;
-    int rows = (int) Math.min(Math.min(available, t.rowCount()), SIZING_ROWS);
-    for (int r = 0; r < rows && chars < SIZING_MAX_CHARS; r++) {
-      Object[] row = t.row(r);
-      Object v = column < row.length ? row[column] : null;
-      chars = Math.max(chars, v == null ? 4 : Values.display(v).length());
-    }
-    // Headers are bold, and leave room for the sort arrow.
-    int header = Math.min(SIZING_MAX_CHARS, t.columns().get(column).name().length());
-    return Math.max(70, Math.max(header * 8.5 + 40, Math.min(SIZING_MAX_CHARS, chars) * 7.5 + 30));
-  }
-
-  private static List<TableColumn<Object[], Object>> columns(ResultTable t, long available) {
+  private List<TableColumn<Object[], Object>> columns(ResultTable t) {
     var out = new ArrayList<TableColumn<Object[], Object>>();
     for (int i = 0; i < t.columns().size(); i++) {
       Column c = t.columns().get(i);
@@ -356,7 +415,8 @@ public final class ResultTableView extends TableView<Object[]> {
                   index < cell.getValue().length ? cell.getValue()[index] : null));
       col.setCellFactory(x -> new ValueCell(c.numeric()));
       col.setComparator(RowOrder.VALUES);
-      col.setPrefWidth(widthFor(t, i, available));
+      ColumnFit.set(col, Math.max(ColumnFit.MIN_WIDTH, fit.headerWidth(c.name())));
+      ColumnFit.watch(col);
       out.add(col);
     }
     return out;
