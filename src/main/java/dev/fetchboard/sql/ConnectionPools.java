@@ -44,6 +44,17 @@ final class ConnectionPools implements AutoCloseable {
   }
 
   /**
+   * Takes a borrowed connection out of its pool for good (its session could not be reset); the pool
+   * opens a fresh one when needed.
+   */
+  void evict(ConnectionSettings settings, Connection conn) {
+    HikariDataSource pool = byKey.get(settings.poolKey());
+    if (pool != null) {
+      pool.evictConnection(conn);
+    }
+  }
+
+  /**
    * Opens one connection outside any pool, e.g. to test settings or to fail fast on a bad password.
    */
   static Connection direct(ConnectionSettings settings) throws SQLException {

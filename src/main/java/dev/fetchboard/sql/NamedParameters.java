@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Finds {@code :name} placeholders in SQL and turns them into {@code ?} binds, skipping string
  * literals, quoted identifiers, comments, dollar-quoted bodies and {@code ::} casts, so parameters
- * are always bound values and never spliced into the text.
+ * are always bound values and never spliced into the text. A {@code ?} of the query's own (jsonb's
+ * {@code ?}, {@code ?|}, {@code ?&}) becomes {@code ??}, which pgjdbc sends as one {@code ?}.
  */
 public final class NamedParameters {
   private NamedParameters() {}
@@ -29,6 +30,9 @@ public final class NamedParameters {
       } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
         out.append("::");
         i += 2;
+      } else if (c == '?') {
+        out.append("??");
+        i++;
       } else if (param > 0) {
         names.add(sql.substring(i + 1, param));
         out.append('?');

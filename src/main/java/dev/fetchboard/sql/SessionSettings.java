@@ -21,13 +21,10 @@ final class SessionSettings {
 
   /**
    * Makes the session of {@code conn} match. Done outside a transaction, so a rollback cannot undo
-   * it behind this cache's back.
-   *
-   * @return true when the server reports default_transaction_read_only (PostgreSQL 14 and later):
-   *     then the read-only default is known to hold now, even if an earlier query on this session
-   *     changed it, and a single statement may run without a BEGIN READ ONLY of its own
+   * it behind this cache's back. A read-only run also begins its own read-only transaction: this
+   * default is a second fence, not the only one.
    */
-  boolean apply(Connection conn, long timeoutMillis, boolean readOnly) throws SQLException {
+  void apply(Connection conn, long timeoutMillis, boolean readOnly) throws SQLException {
     PGConnection physical = conn.unwrap(PGConnection.class);
     // The server reports every change of this setting with the reply that made it, so this is the
     // session's value now, without asking.
@@ -44,6 +41,12 @@ final class SessionSettings {
       }
       byConnection.put(physical, wanted);
     }
-    return reported != null;
+  }
+
+  /**
+   * Forgets what {@code conn}'s session had: it was reset (DISCARD ALL) to the server's defaults.
+   */
+  void forget(Connection conn) throws SQLException {
+    byConnection.remove(conn.unwrap(PGConnection.class));
   }
 }

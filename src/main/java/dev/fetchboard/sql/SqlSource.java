@@ -20,25 +20,26 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Parser;
 
 /**
  * Runs SQL panels on PostgreSQL: pgjdbc through one HikariCP pool per connection, a prepared
- * statement with bind values, in a read-only transaction unless the panel allows writes, rows read
+ * statement with bind values. A read-only panel (the default) runs one statement, checked from its
+ * text ({@link ReadOnlyCheck}), in a read-only transaction that is rolled back; its rows are read
  * straight from the driver and streamed with growing fetch sizes into the result table while the
- * query runs ({@link TableFill}), cancellable on the server. A statement that returns no rows, or a
- * query whose last result fit the first fetch, runs on its own in one round trip instead (see
- * {@link SmallResults}).
+ * query runs ({@link TableFill}), cancellable on the server, or, when its last result fit the first
+ * fetch, come in one round trip (see {@link SmallResults}). A panel that allows writes runs its
+ * text as psql would. Rows or "n changed" is what the driver says the statement returned, and every
+ * run gives its connection back clean ({@link SessionReset}).
  */
 public final class SqlSource implements Source {
   private static final Duration SLACK = Duration.ofSeconds(2);
-  private static final Pattern RETURNS_ROWS =
-      Pattern.compile("(?is)^\\s*\\(*\\s*(select|with|values|table|show|explain|fetch)\\b.*");
-  private static final Pattern RETURNING = Pattern.compile("(?is).*\\breturning\\b.*");
 
   private final ConnectionPools pools = new ConnectionPools();
   private final SessionSettings session = new SessionSettings();
   private final SmallResults smallResults = new SmallResults();
+  private final RolePowers rolePowers = new RolePowers();
   private final EmbeddedConnectionProvider embedded;
   private final Map<String, String> env;
   private final Path pgpass;
@@ -111,6 +112,12 @@ public final class SqlSource implements Source {
       }
       binds[i] = q.params().get(name);
     }
+    if (!q.writesAllowed()) {
+      String refusal = ReadOnlyCheck.refusal(q.query());
+      if (refusal != null) {
+        throw new RunFailure(ErrorKind.INVALID_INPUT, "sql.query: " + refusal);
+      }
+    }
     Connection conn;
     try {
       conn = pools.borrow(q.connection(), settings);
@@ -160,92 +167,166 @@ public final class SqlSource implements Source {
       ConnectionSettings settings,
       RunContext ctx)
       throws Exception {
-    boolean readOnly = !q.writesAllowed();
-    boolean readOnlyHolds =
-        session.apply(conn, Math.max(1, q.timeoutOrDefault().toMillis()), readOnly);
-    boolean returnsRows = RETURNS_ROWS.matcher(sql).matches() || RETURNING.matcher(sql).matches();
-    boolean whole =
-        !returnsRows || (ctx.rowSink() == null && smallResults.contains(q.connection(), sql));
-    if (readOnlyHolds && whole) {
-      // One statement in one round trip: with autocommit it is its own transaction, read-only by
-      // the session's default (checked just now); nothing to begin, commit or roll back.
-      try {
-        return statement(conn, q, sql, binds, returnsRows, true, ctx);
-      } catch (SQLException e) {
-        if (ctx.cancellation().isCancelled()) {
-          throw new InterruptedException("cancelled");
-        }
-        throw SqlErrors.describe(e, settings, sql);
-      }
-    }
-    // With pgjdbc's readOnlyMode=transaction, BEGIN READ ONLY travels with the query itself.
-    conn.setReadOnly(readOnly);
-    conn.setAutoCommit(false);
+    boolean writes = q.writesAllowed();
     try {
-      SourceOutput out = statement(conn, q, sql, binds, returnsRows, false, ctx);
-      conn.commit();
-      return out;
-    } catch (RunFailure f) {
-      rollback(conn);
-      throw f;
+      session.apply(conn, Math.max(1, q.timeoutOrDefault().toMillis()), !writes);
+      String notice = rolePowers.notice(settings, conn);
+      SourceOutput out =
+          writes ? withWrites(conn, q, sql, binds, ctx) : readOnly(conn, q, sql, binds, ctx);
+      return notice == null ? out : withNotice(out, notice);
     } catch (SQLException e) {
-      rollback(conn);
       if (ctx.cancellation().isCancelled()) {
         throw new InterruptedException("cancelled");
       }
       throw SqlErrors.describe(e, settings, sql);
-    } catch (Exception e) {
-      rollback(conn);
-      throw e;
     } finally {
-      try {
-        conn.setAutoCommit(true);
-      } catch (SQLException ignored) {
-        // the pool checks the connection before it is used again
+      if (!SessionReset.afterRun(conn, writes, session)) {
+        pools.evict(settings, conn);
       }
     }
   }
 
   /**
-   * Runs the statement on {@code conn} as it is set up (autocommit or in a transaction).
-   *
-   * @param whole the result comes in one piece (autocommit: the driver reads it all), else through
-   *     a cursor, {@link TableFill#FIRST_FETCH_SIZE} rows first
+   * One statement (checked from the text before the run, and here again as the driver splits it) in
+   * a read-only transaction that is rolled back at the end: nothing it did can be committed, and
+   * any setting it changed is undone before the next panel gets the connection. A query whose last
+   * result was small sends BEGIN READ ONLY, itself and ROLLBACK in one round trip; any other is
+   * read through a cursor in that transaction, its rows shown as they arrive.
    */
-  private SourceOutput statement(
-      Connection conn,
-      SqlQuerySpec q,
-      String sql,
-      Object[] binds,
-      boolean returnsRows,
-      boolean whole,
-      RunContext ctx)
+  private SourceOutput readOnly(
+      Connection conn, SqlQuerySpec q, String sql, Object[] binds, RunContext ctx)
       throws Exception {
+    requireOneStatement(conn, sql);
+    boolean whole = ctx.rowSink() == null && smallResults.contains(q.connection(), sql);
+    if (whole) {
+      // The newline ends a trailing -- comment; the statement was checked to close every comment
+      // and literal it opens, so the ROLLBACK is read as a statement of its own.
+      try (PreparedStatement st =
+              conn.prepareStatement("BEGIN READ ONLY;\n" + sql + "\n;ROLLBACK");
+          var abort = ctx.cancellation().onCancel(() -> cancelOnServer(conn))) {
+        BindValues.bind(st, binds);
+        capRows(st, q);
+        st.execute();
+        st.getMoreResults();
+        return output(st, q, sql, ctx, true);
+      }
+    }
+    // With pgjdbc's readOnlyMode=transaction, BEGIN READ ONLY travels with the query itself.
+    conn.setReadOnly(true);
+    conn.setAutoCommit(false);
     try (PreparedStatement st = conn.prepareStatement(sql);
         var abort = ctx.cancellation().onCancel(() -> cancelOnServer(conn))) {
       BindValues.bind(st, binds);
-      if (!returnsRows) {
-        st.execute();
-        long affected = Math.max(0, st.getLargeUpdateCount());
-        return new SourceOutput(
-            null, Map.of(), null, null, 0, null, null, affected, affected, null, null);
-      }
-      int cap = q.maxRowsOrDefault();
-      if (whole) {
-        // The server stops one row past the cap (enough to tell that there were more), so a
-        // result that grew since the last run costs no more memory than the cap.
-        st.setMaxRows(cap < Integer.MAX_VALUE ? cap + 1 : 0);
-      } else {
-        st.setFetchSize(TableFill.FIRST_FETCH_SIZE);
-      }
-      try (ResultSet rs = st.executeQuery()) {
-        return readRows(rs, q, sql, ctx);
-      }
+      st.setFetchSize(TableFill.FIRST_FETCH_SIZE);
+      st.execute();
+      return output(st, q, sql, ctx, true);
+    } finally {
+      // Nothing to commit; a rollback also undoes what the statement set (set_config, role).
+      rollback(conn);
     }
   }
 
-  private SourceOutput readRows(ResultSet rs, SqlQuerySpec q, String sql, RunContext ctx)
+  /**
+   * A text that may write, run as psql runs it: with autocommit, every statement in turn. Shows the
+   * last result that has rows, else how many rows all statements changed. Its rows come whole (at
+   * most the row cap), not streamed.
+   */
+  private SourceOutput withWrites(
+      Connection conn, SqlQuerySpec q, String sql, Object[] binds, RunContext ctx)
       throws Exception {
+    conn.setReadOnly(false);
+    try (PreparedStatement st = conn.prepareStatement(sql);
+        var abort = ctx.cancellation().onCancel(() -> cancelOnServer(conn))) {
+      BindValues.bind(st, binds);
+      capRows(st, q);
+      boolean rows = st.execute();
+      ResultSet last = null;
+      long changed = 0;
+      try {
+        while (true) {
+          if (rows) {
+            if (last != null) {
+              last.close();
+            }
+            last = st.getResultSet();
+          } else {
+            long count = st.getLargeUpdateCount();
+            if (count < 0) {
+              break;
+            }
+            changed += count;
+          }
+          rows = st.getMoreResults(Statement.KEEP_CURRENT_RESULT);
+        }
+        if (last != null) {
+          return readRows(last, q, sql, ctx, false);
+        }
+      } finally {
+        if (last != null) {
+          last.close();
+        }
+      }
+      return changedRows(changed);
+    }
+  }
+
+  /** The driver's own reading of the text: a second statement it would send is refused. */
+  private static void requireOneStatement(Connection conn, String sql) throws Exception {
+    boolean standard = conn.unwrap(BaseConnection.class).getStandardConformingStrings();
+    int statements = Parser.parseJdbcSql(sql, standard, true, true, false, false).size();
+    if (statements > 1) {
+      throw new RunFailure(
+          ErrorKind.INVALID_INPUT,
+          "sql.query: a read-only panel runs one statement, and the driver reads "
+              + statements
+              + " in this text; set allowWrites: true to run several");
+    }
+  }
+
+  /**
+   * The server stops one row past the cap (enough to tell that there were more), so a result that
+   * grew since the last run costs no more memory than the cap.
+   */
+  private static void capRows(PreparedStatement st, SqlQuerySpec q) throws SQLException {
+    int cap = q.maxRowsOrDefault();
+    st.setMaxRows(cap < Integer.MAX_VALUE ? cap + 1 : 0);
+  }
+
+  /** Rows when the statement returned them (as the driver says), else the count it changed. */
+  private SourceOutput output(
+      PreparedStatement st, SqlQuerySpec q, String sql, RunContext ctx, boolean noteSize)
+      throws Exception {
+    ResultSet rs = st.getResultSet();
+    if (rs == null) {
+      return changedRows(Math.max(0, st.getLargeUpdateCount()));
+    }
+    try (rs) {
+      return readRows(rs, q, sql, ctx, noteSize);
+    }
+  }
+
+  private static SourceOutput changedRows(long affected) {
+    return new SourceOutput(
+        null, Map.of(), null, null, 0, null, null, affected, affected, null, null);
+  }
+
+  private static SourceOutput withNotice(SourceOutput o, String notice) {
+    return new SourceOutput(
+        o.status(),
+        o.headers(),
+        o.contentType(),
+        o.timeToFirstByte(),
+        o.bytes(),
+        o.body(),
+        o.table(),
+        o.value(),
+        o.affectedRows(),
+        o.document(),
+        o.notice() == null ? notice : o.notice() + "; " + notice);
+  }
+
+  private SourceOutput readRows(
+      ResultSet rs, SqlQuerySpec q, String sql, RunContext ctx, boolean noteSize) throws Exception {
     var reader = new CellReader(rs.getMetaData());
     if (ctx.rowSink() != null) {
       return streamTo(ctx.rowSink(), rs, reader, ctx);
@@ -260,7 +341,9 @@ public final class SqlSource implements Source {
     int n = fill.rows();
     ctx.progress(0, n, table, true);
     int rowsRead = table.capped() ? n + 1 : n;
-    smallResults.note(q.connection(), sql, rowsRead <= TableFill.FIRST_FETCH_SIZE);
+    if (noteSize) {
+      smallResults.note(q.connection(), sql, rowsRead <= TableFill.FIRST_FETCH_SIZE);
+    }
     Object first = n > 0 && !table.columns().isEmpty() ? table.cell(0, 0) : null;
     return SourceOutput.ofTable(table, first);
   }

@@ -15,38 +15,69 @@ public final class SqlText {
     QUOTED_NAME
   }
 
-  /** A span of text nothing inside of which is SQL: it ends before {@code end}. */
-  public record Span(Kind kind, int end) {}
+  /**
+   * A span of text nothing inside of which is SQL: it ends before {@code end}; {@code closed} is
+   * false when the text ends inside it.
+   */
+  public record Span(Kind kind, int end, boolean closed) {}
 
   /**
    * The comment, string literal ('…', E'…' with backslash escapes, $tag$…$tag$) or quoted name
    * ("…") starting at {@code i}, or null when none starts there. An unclosed one runs to the end.
+   * Block comments nest, as PostgreSQL reads them: {@code /* a /* b *\/ c *\/} is one comment.
    */
   public static Span skippedAt(String sql, int i) {
     int n = sql.length();
     char c = sql.charAt(i);
     if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
       int end = sql.indexOf('\n', i);
-      return new Span(Kind.COMMENT, end < 0 ? n : end);
+      return new Span(Kind.COMMENT, end < 0 ? n : end, true);
     }
     if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-      int end = sql.indexOf("*/", i + 2);
-      return new Span(Kind.COMMENT, end < 0 ? n : end + 2);
+      return blockComment(sql, i);
     }
-    if (c == '\'') {
-      return new Span(Kind.STRING, closing(sql, i, c));
+    if (c == '\'' || c == '"') {
+      int end = closing(sql, i, c);
+      return new Span(
+          c == '"' ? Kind.QUOTED_NAME : Kind.STRING, end < 0 ? sql.length() : end, end >= 0);
     }
-    if (c == '"') {
-      return new Span(Kind.QUOTED_NAME, closing(sql, i, c));
-    }
-    if (c == '$') {
+    if (c == '$' && (i == 0 || !isNameChar(sql.charAt(i - 1)))) {
       String tag = dollarTag(sql, i);
       if (tag != null) {
         int end = sql.indexOf(tag, i + tag.length());
-        return new Span(Kind.STRING, end < 0 ? n : end + tag.length());
+        return new Span(Kind.STRING, end < 0 ? n : end + tag.length(), end >= 0);
       }
     }
     return null;
+  }
+
+  private static Span blockComment(String sql, int start) {
+    int depth = 0;
+    int i = start;
+    int n = sql.length();
+    while (i + 1 < n) {
+      if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
+        depth++;
+        i += 2;
+      } else if (sql.charAt(i) == '*' && sql.charAt(i + 1) == '/') {
+        depth--;
+        i += 2;
+        if (depth == 0) {
+          return new Span(Kind.COMMENT, i, true);
+        }
+      } else {
+        i++;
+      }
+    }
+    return new Span(Kind.COMMENT, n, false);
+  }
+
+  /**
+   * True for a character that continues a name (so a {@code $} or {@code E} after it is part of
+   * it).
+   */
+  static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
   }
 
   /**
@@ -69,12 +100,15 @@ public final class SqlText {
     return end;
   }
 
+  /** The end of the literal or quoted name starting at {@code start}, or -1 when it is unclosed. */
   private static int closing(String sql, int start, char quote) {
     int i = start + 1;
+    // E'…' only when the E is a word of its own: in somE'\' the quote starts a plain literal.
     boolean backslashEscapes =
         quote == '\''
             && start > 0
-            && (sql.charAt(start - 1) == 'E' || sql.charAt(start - 1) == 'e');
+            && (sql.charAt(start - 1) == 'E' || sql.charAt(start - 1) == 'e')
+            && (start < 2 || !isNameChar(sql.charAt(start - 2)));
     while (i < sql.length()) {
       char c = sql.charAt(i);
       if (backslashEscapes && c == '\\') {
@@ -90,7 +124,7 @@ public final class SqlText {
       }
       i++;
     }
-    return sql.length();
+    return -1;
   }
 
   private static String dollarTag(String sql, int start) {

@@ -226,7 +226,8 @@ class SqlEngineTest {
         run(SqlQuerySpec.of("db", "select g from generate_series(1, 1000) g").withMaxRows(100));
     assertThat(r.rowCount()).isEqualTo(100);
     assertThat(r.table().capped()).isTrue();
-    assertThat(r.notice()).isEqualTo("first 100 rows shown (the result had more)");
+    // The test database's role is a superuser, which the notice also calls out.
+    assertThat(r.notice()).contains("first 100 rows shown (the result had more)");
   }
 
   @Test
@@ -325,8 +326,13 @@ class SqlEngineTest {
 
   @Test
   void aReadOnlyPanelCannotLeaveItsConnectionWritableForTheNextRun() throws Exception {
-    // A single statement runs on the session's read-only default, which a query may change.
-    RunResult set = run(SqlQuerySpec.of("single", "set default_transaction_read_only = off"));
+    RunResult notSent = run(SqlQuerySpec.of("single", "set default_transaction_read_only = off"));
+    assertThat(notSent.error().message()).contains("read-only panel").contains("allowWrites");
+    // A panel that allows writes may change the session; the next panel gets it reset.
+    RunResult set =
+        run(
+            SqlQuerySpec.of("single", "set default_transaction_read_only = off")
+                .withAllowWrites(true));
     assertThat(set.ok()).as(String.valueOf(set.error())).isTrue();
     RunResult refused = run(SqlQuerySpec.of("single", "insert into items values (11, 'eleven')"));
     assertThat(refused.error().message()).contains("read-only");
