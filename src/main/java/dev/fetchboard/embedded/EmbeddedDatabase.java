@@ -26,11 +26,15 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
 
   private final Path dataDir;
   private final int sampleOrders;
-  private final CompletableFuture<ConnectionSpec> ready = new CompletableFuture<>();
-  private volatile String password;
+
+  /** Completes with the server's port once the roles and the sample are ready. */
+  private final CompletableFuture<Integer> ready = new CompletableFuture<>();
+
+  private volatile RolePasswords passwords;
   private volatile EmbeddedPostgres server;
   private volatile DataFolderLock ownership;
   private volatile boolean closed;
+  private int port;
 
   /**
    * @param dataDir the folder for the database files (e.g. ~/.local/share/fetchboard/pg)
@@ -41,6 +45,12 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
     this.sampleOrders = sampleOrders;
   }
 
+  /** Listens on {@code port} instead of a free one the library picks (tests race logins on it). */
+  EmbeddedDatabase onPort(int port) {
+    this.port = port;
+    return this;
+  }
+
   /** Starts the server and prepares the sample on a background thread; returns at once. */
   public EmbeddedDatabase startInBackground() {
     Thread.ofVirtual().name("embedded-postgres").start(this::start);
@@ -48,69 +58,111 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
   }
 
   private void start() {
+    Path initdbPassword = null;
     try {
       Files.createDirectories(dataDir.toAbsolutePath().getParent());
+      Path passwordFile = ServerLogin.passwordFile(dataDir);
       ownership = DataFolderLock.tryAcquire(dataDir);
       if (ownership == null) {
         // Another running Fetchboard owns the server on this folder: use it, never stop it.
         int port = RunningServer.awaitReady(dataDir, SHARED_WAIT);
-        password = ServerLogin.readOrCreatePassword(dataDir);
-        RunningServer.awaitSample(port, SampleDatabase.NAME, admin(), SHARED_WAIT);
-        ready.complete(spec(port));
+        RunningServer.awaitSample(port, SampleDatabase.NAME, passwordFile, SHARED_WAIT);
+        passwords = RolePasswords.read(passwordFile);
+        ready.complete(port);
         return;
       }
       Files.createDirectories(dataDir);
       stopOrphanedServer(dataDir);
-      boolean newPassword = !Files.exists(ServerLogin.passwordFile(dataDir));
-      password = ServerLogin.readOrCreatePassword(dataDir);
-      var pg =
+      RolePasswords saved = RolePasswords.read(passwordFile);
+      // The same test the library makes before it runs initdb.
+      boolean newFolder = !Files.exists(dataDir.resolve("postgresql.conf"));
+      // What the roles will have once started: a new folder keeps passwords saved for it (a start
+      // that stopped before making the roles), anything older gets new ones.
+      RolePasswords target = saved != null && !saved.legacy() ? saved : RolePasswords.random();
+      // Unknown superuser password: a folder from before Fetchboard set passwords, or whose file
+      // was lost. Only then is the superuser let in without one, for a moment (see ServerLogin).
+      boolean unknown = !newFolder && saved == null;
+      String loginNow = unknown ? "" : newFolder ? target.superuser() : saved.superuser();
+      if (newFolder && target != saved) {
+        target.write(passwordFile); // before initdb: a password the server has is never lost
+      }
+      var builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(false)
+              .setPort(port)
               .setServerConfig("max_connections", "60")
               .setServerConfig("shared_buffers", "64MB")
               .setServerConfig("fsync", "off")
-              .setConnectConfig("password", password)
+              .setConnectConfig("password", loginNow)
               .setDataDirectoryCustomizer(
                   dir -> {
-                    if (newPassword) {
-                      ServerLogin.trustUntilPasswordsAreSet(dir.toPath());
+                    if (unknown) {
+                      ServerLogin.trustSuperuserUntilPasswordsAreSet(dir.toPath());
+                    } else {
+                      ServerLogin.requirePasswordsBeforeStart(dir.toPath());
                     }
-                  })
-              .start();
+                  });
+      if (newFolder) {
+        // The library runs initdb with "-A trust" and then these, which win: the superuser has
+        // its password and every login needs one from the first moment the server listens.
+        initdbPassword = ServerLogin.initdbPasswordFile(dataDir, target.superuser());
+        builder
+            .setLocaleConfig("pwfile", initdbPassword.toString())
+            .setLocaleConfig("auth", "scram-sha-256");
+      }
+      var pg = builder.start();
       server = pg;
       if (closed) {
         pg.close();
         return;
       }
       String base = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/";
-      ServerLogin.requirePasswords(base + "postgres", admin(), password, dataDir);
+      ServerLogin.setPasswords(
+          base + "postgres", login(ServerLogin.SUPERUSER, loginNow), target, dataDir);
+      if (target != saved) {
+        target.write(passwordFile);
+      }
+      passwords = target;
       SampleDatabase.ensure(base + "postgres", base + SampleDatabase.NAME, admin(), sampleOrders);
-      ready.complete(spec(pg.getPort()));
+      ready.complete(pg.getPort());
     } catch (IOException | java.sql.SQLException | RuntimeException e) {
       ready.completeExceptionally(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       ready.completeExceptionally(e);
+    } finally {
+      if (initdbPassword != null) {
+        try {
+          Files.deleteIfExists(initdbPassword);
+        } catch (IOException ignored) {
+          // owner-only, and overwritten by the next first start
+        }
+      }
     }
   }
 
-  /** How Fetchboard itself logs in as the server's superuser (to make the sample). */
-  Properties admin() {
+  private static Properties login(String user, String password) {
     var props = new Properties();
-    props.setProperty("user", "postgres");
+    props.setProperty("user", user);
     props.setProperty("password", password);
     return props;
   }
 
-  private ConnectionSpec spec(int port) {
+  /** How Fetchboard itself logs in as the server's superuser (to make the sample). */
+  Properties admin() {
+    return login(ServerLogin.SUPERUSER, passwords.superuser());
+  }
+
+  /** How a panel reaches the sample: as the owner when it may write, else as the read-only role. */
+  private ConnectionSpec spec(int port, boolean writes) {
     return new ConnectionSpec(
         null,
         "127.0.0.1",
         port,
         SampleDatabase.NAME,
-        SampleDatabase.ROLE,
-        password,
+        writes ? SampleDatabase.ROLE : SampleDatabase.READER,
+        writes ? passwords.owner() : passwords.reader(),
         "disable",
         null,
         null,
@@ -160,10 +212,16 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
     return ready.isDone() && !ready.isCompletedExceptionally();
   }
 
+  /** The read-only role's connection: the least any caller gets. */
   @Override
   public ConnectionSpec await() throws InterruptedException, RunFailure {
+    return await(false);
+  }
+
+  @Override
+  public ConnectionSpec await(boolean writes) throws InterruptedException, RunFailure {
     try {
-      return ready.get();
+      return spec(ready.get(), writes);
     } catch (ExecutionException e) {
       throw new RunFailure(
           ErrorKind.CONNECTION, "the embedded database did not start: " + reason(e.getCause()));
@@ -171,13 +229,13 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
   }
 
   /**
-   * A URI psql accepts, password included, e.g. {@code
-   * postgresql://fetchboard:…@127.0.0.1:5433/sample}.
+   * A URI psql accepts that logs in as the read-only role, password included, e.g. {@code
+   * postgresql://fetchboard_reader:…@127.0.0.1:5433/sample}.
    */
   public String psqlUri() throws InterruptedException, RunFailure {
-    ConnectionSpec c = await();
+    ConnectionSpec c = await(false);
     return "postgresql://"
-        + SampleDatabase.ROLE
+        + c.user()
         + ":"
         + c.password()
         + "@127.0.0.1:"

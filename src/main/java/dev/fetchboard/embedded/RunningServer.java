@@ -37,27 +37,39 @@ final class RunningServer {
     }
   }
 
-  /** Waits until the sample database is complete on the server at {@code port}. */
-  static void awaitSample(int port, String name, Properties admin, Duration wait)
-      throws SQLException, InterruptedException {
+  /**
+   * Waits until the sample database is complete on the server at {@code port}, logging in as the
+   * read-only role with the password read from {@code passwordFile} on each try (the owner may be
+   * giving the roles new passwords while this waits).
+   */
+  static void awaitSample(int port, String name, Path passwordFile, Duration wait)
+      throws SQLException, IOException, InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
     String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
     while (true) {
-      try (var c = DriverManager.getConnection(url, admin);
-          var s = c.createStatement();
-          // Complete means handed over to the panels' role too (SampleDatabase.ensure).
-          var rs =
-              s.executeQuery(
-                  "select coalesce((select tableowner = '"
-                      + SampleDatabase.ROLE
-                      + "' from pg_tables where schemaname = 'public'"
-                      + " and tablename = 'fetchboard_sample'), false)")) {
-        if (rs.next() && rs.getBoolean(1)) {
-          return;
-        }
-      } catch (SQLException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
+      RolePasswords passwords = RolePasswords.read(passwordFile);
+      if (passwords != null && !passwords.legacy()) {
+        var reader = new Properties();
+        reader.setProperty("user", SampleDatabase.READER);
+        reader.setProperty("password", passwords.reader());
+        try (var c = DriverManager.getConnection(url, reader);
+            var s = c.createStatement();
+            // Complete means handed over to the owner and readable by this role
+            // (SampleDatabase.ensure does both in the transaction that completes it).
+            var rs =
+                s.executeQuery(
+                    "select coalesce((select tableowner = '"
+                        + SampleDatabase.ROLE
+                        + "' and has_table_privilege('public.fetchboard_sample', 'select')"
+                        + " from pg_tables where schemaname = 'public'"
+                        + " and tablename = 'fetchboard_sample'), false)")) {
+          if (rs.next() && rs.getBoolean(1)) {
+            return;
+          }
+        } catch (SQLException e) {
+          if (System.nanoTime() > deadline) {
+            throw e;
+          }
         }
       }
       if (System.nanoTime() > deadline) {

@@ -23,6 +23,13 @@ public final class SampleDatabase {
    */
   public static final String ROLE = "fetchboard";
 
+  /**
+   * The role panels that only read connect as: it may select from the sample's tables (and those
+   * made later by {@link #ROLE}) and nothing else, so a shared workspace's read panel cannot change
+   * data whatever its SQL says.
+   */
+  public static final String READER = "fetchboard_reader";
+
   /** Raised when the generated data changes, so an older sample is made again on the next start. */
   private static final int VERSION = 2;
 
@@ -57,8 +64,13 @@ public final class SampleDatabase {
         if (rs.getBoolean(1)) {
           try (ResultSet v = s.executeQuery("select max(version) from fetchboard_sample")) {
             if (v.next() && v.getInt(1) >= VERSION) {
-              // Made by an older Fetchboard, whose panels connected as the superuser.
+              // Tables an older Fetchboard (panels as the superuser) or a benchmark made, and
+              // the read-only role an older Fetchboard did not have. One transaction: a second
+              // Fetchboard waiting for the sample sees it complete or not at all.
+              c.setAutoCommit(false);
               s.execute(HAND_OVER_TABLES);
+              grantReading(s);
+              c.commit();
               return false;
             }
           }
@@ -70,6 +82,7 @@ public final class SampleDatabase {
       }
       // In the same transaction: a second Fetchboard waiting for the sample sees it complete.
       s.execute(HAND_OVER_TABLES);
+      grantReading(s);
       c.commit();
       c.setAutoCommit(true);
       s.execute("analyze");
@@ -92,6 +105,29 @@ public final class SampleDatabase {
           + "' loop execute format('alter %s public.%I owner to "
           + ROLE
           + "', r.kind, r.relname); end loop; end $$";
+
+  /**
+   * Lets the read-only role select from every table, view and sequence in the public schema, and
+   * from those the owner makes there later; it gets no other privilege.
+   */
+  private static void grantReading(Statement s) throws SQLException {
+    s.execute("grant connect on database " + NAME + " to " + READER);
+    // Not even temporary tables: everyone may make them by default.
+    s.execute("revoke temporary on database " + NAME + " from public");
+    s.execute("grant usage on schema public to " + READER);
+    s.execute("grant select on all tables in schema public to " + READER);
+    s.execute("grant select on all sequences in schema public to " + READER);
+    s.execute(
+        "alter default privileges for role "
+            + ROLE
+            + " in schema public grant select on tables to "
+            + READER);
+    s.execute(
+        "alter default privileges for role "
+            + ROLE
+            + " in schema public grant select on sequences to "
+            + READER);
+  }
 
   private static String[] script(int orders) {
     return new String[] {

@@ -29,6 +29,10 @@ final class SqlErrors {
     if (root instanceof NoRouteToHostException || root instanceof SocketTimeoutException) {
       return failure(ErrorKind.CONNECTION, "cannot connect to " + target + ": host unreachable", e);
     }
+    String tls = TlsFailures.describe(e, where);
+    if (tls != null) {
+      return failure(ErrorKind.CONNECTION, tls, e);
+    }
     if (sqlError == null) {
       return failure(ErrorKind.QUERY, String.valueOf(e.getMessage()), e);
     }

@@ -47,7 +47,8 @@ class EmbeddedDatabaseTest {
       assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
       assertThat(r.value()).isEqualTo(2000L);
       assertThat(db.psqlUri())
-          .matches("postgresql://fetchboard:[A-Za-z0-9_-]{32}@127\\.0\\.0\\.1:[0-9]+/sample");
+          .matches(
+              "postgresql://fetchboard_reader:[A-Za-z0-9_-]{32}@127\\.0\\.0\\.1:[0-9]+/sample");
     }
     assertThat(rec.events)
         .anyMatch(
