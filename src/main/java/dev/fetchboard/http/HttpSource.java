@@ -149,6 +149,33 @@ public final class HttpSource implements Source {
         out.notice() == null ? said : said + "; " + out.notice());
   }
 
+  /**
+   * Opens up to {@code connections} pooled connections before a load probe by sending that many
+   * copies of the panel's request at once, their answers discarded, so the timed runs measure
+   * requests rather than connection set-up (java.net.http opens connections only for requests).
+   * Only idempotent requests are sent; a POST is never sent to warm up.
+   */
+  @Override
+  public void warmUp(PanelSpec panel, RunContext ctx, int connections) throws Exception {
+    HttpRequestSpec spec = panel.http();
+    if (!spec.idempotent() || connections < 2) {
+      return;
+    }
+    var request = RequestBuilder.toJdk(requestFor(spec));
+    var client = clients.get(Boolean.TRUE.equals(spec.insecure()));
+    var all = new java.util.ArrayList<java.util.concurrent.CompletableFuture<?>>();
+    for (int i = 0; i < connections; i++) {
+      all.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
+    }
+    try {
+      java.util.concurrent.CompletableFuture.allOf(
+              all.toArray(new java.util.concurrent.CompletableFuture<?>[0]))
+          .get(spec.timeoutOrDefault().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } finally {
+      all.forEach(f -> f.cancel(true));
+    }
+  }
+
   /** True when a header value came from a secret (${env:…}): redacting it changes it. */
   private static boolean fromSecret(String value, RunContext ctx) {
     return ctx.resolver() != null && !value.equals(ctx.resolver().redact(value));

@@ -305,6 +305,25 @@ class HttpFramingTest {
   }
 
   @Test
+  void aRepeatedPostIsSentExactlyAsOftenAsAskedNoWarmUpCopies() throws Exception {
+    try (var server = new RawHttpServer((r, s) -> bytes(ownAnswer(r.target())))) {
+      var post =
+          HttpRequestSpec.get(server.url("/order"))
+              .withMethod("POST")
+              .withBody(new BodySpec(null, "x", null, null));
+      RepeatResult r = engine.repeat(workspace, PanelSpec.http("p", "p", post), 50, 10);
+      assertThat(r.succeeded()).isEqualTo(50);
+      assertThat(server.requests()).hasSize(50);
+      // A GET is warmed up with at most one copy per connection, before timing.
+      RepeatResult g =
+          engine.repeat(
+              workspace, PanelSpec.http("g", "g", HttpRequestSpec.get(server.url("/g"))), 50, 10);
+      assertThat(g.succeeded()).isEqualTo(50);
+      assertThat(server.requests()).hasSizeBetween(100, 110);
+    }
+  }
+
+  @Test
   void aCorruptGzipBodyIsDescribedInWords() throws Exception {
     try (var server =
         new RawHttpServer(
