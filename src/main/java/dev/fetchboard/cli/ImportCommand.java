@@ -2,6 +2,7 @@ package dev.fetchboard.cli;
 
 import dev.fetchboard.interop.ImportException;
 import dev.fetchboard.interop.ImportFormat;
+import dev.fetchboard.interop.ImportInput;
 import dev.fetchboard.interop.ImportResult;
 import dev.fetchboard.interop.Importers;
 import dev.fetchboard.workspace.Problem;
@@ -12,9 +13,7 @@ import dev.fetchboard.workspace.WorkspaceValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +34,6 @@ import picocli.CommandLine.Parameters;
           + " errors."
     })
 public final class ImportCommand implements Callable<Integer> {
-  /** Inputs larger than this are refused before parsing. */
-  static final long MAX_INPUT_BYTES = 8L * 1024 * 1024;
-
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   /** Read from standard input instead of System.in (tests set it). */
@@ -77,17 +73,23 @@ public final class ImportCommand implements Callable<Integer> {
     }
     String text;
     try {
-      text = readInput();
-    } catch (NoSuchFileException e) {
-      return usage(err, file + ": no such file");
-    } catch (IOException e) {
-      return usage(err, file + ": " + e.getMessage());
+      if (into != null) {
+        ImportInput.checkTarget(into); // before reading anything: /dev/full reads forever
+      }
+      text =
+          file.equals("-") ? ImportInput.read(stdin, "<stdin>") : ImportInput.read(Path.of(file));
+    } catch (ImportException e) {
+      return usage(err, e.getMessage());
     }
     ImportResult result;
     try {
       result = chosen == null ? Importers.read(text) : Importers.read(text, chosen);
     } catch (ImportException e) {
       return usage(err, name() + ": " + e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      // A parser defect must still end in one plain line, never a stack trace.
+      return usage(
+          err, name() + ": cannot import this input (an unexpected problem in the reader)");
     }
     var files = new WorkspaceFile();
     Workspace base;
@@ -129,21 +131,6 @@ public final class ImportCommand implements Callable<Integer> {
               + into);
     }
     return FetchboardCommand.OK;
-  }
-
-  private String readInput() throws IOException {
-    if (file.equals("-")) {
-      byte[] bytes = stdin.readNBytes((int) MAX_INPUT_BYTES + 1);
-      if (bytes.length > MAX_INPUT_BYTES) {
-        throw new IOException("input is larger than 8 MB");
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-    Path path = Path.of(file);
-    if (Files.size(path) > MAX_INPUT_BYTES) {
-      throw new IOException("file is larger than 8 MB");
-    }
-    return Files.readString(path, StandardCharsets.UTF_8);
   }
 
   private String name() {

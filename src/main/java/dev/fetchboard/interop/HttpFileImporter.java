@@ -87,6 +87,8 @@ public final class HttpFileImporter {
       Matcher v = FILE_VARIABLE.matcher(l);
       if (l.isEmpty()) {
         continue;
+      } else if (v.matches() && HttpFileWriter.RESERVED.containsKey(v.group(1))) {
+        continue; // the writer's escapes, understood in convert()
       } else if (v.matches()) {
         String key = v.group(1);
         if (Secrets.looksSecret(key)) {
@@ -127,8 +129,17 @@ public final class HttpFileImporter {
     var url = new StringBuilder(convert(m.group(2), notices, i + 1));
     i++;
     // JetBrains allows the query to continue on indented lines starting with ? or &.
+    // Each is one word, as the URL on the request line is: a {{$processEnv X}} (which holds a
+    // space) is no more a live reference here than it is there.
     while (i < end && (lines[i].strip().startsWith("?") || lines[i].strip().startsWith("&"))) {
-      url.append(convert(lines[i].strip(), notices, i + 1));
+      String part = lines[i].strip();
+      if (part.chars().anyMatch(Character::isWhitespace)) {
+        throw new ImportException(
+            "a query line continues the URL and cannot contain spaces, found '" + part + "'",
+            i + 1,
+            lines[i].indexOf(part.charAt(0)) + 1);
+      }
+      url.append(convert(part, notices, i + 1));
       i++;
     }
     var headers = new LinkedHashMap<String, String>();
@@ -238,7 +249,9 @@ public final class HttpFileImporter {
     while (m.find()) {
       String inner = m.group(1);
       String replacement;
-      if (inner.startsWith("$processEnv ") || inner.startsWith("$dotenv ")) {
+      if (HttpFileWriter.RESERVED.containsKey(inner)) {
+        replacement = HttpFileWriter.RESERVED.get(inner);
+      } else if (inner.startsWith("$processEnv ") || inner.startsWith("$dotenv ")) {
         String name = inner.substring(inner.indexOf(' ') + 1).strip().replaceFirst("^%", "");
         replacement = "${env:" + name + "}";
       } else if (inner.startsWith("$")) {

@@ -55,25 +55,16 @@ public final class Importers {
   }
 
   /** Inputs larger than this are refused before parsing. */
-  public static final long MAX_INPUT_BYTES = 8L * 1024 * 1024;
+  public static final long MAX_INPUT_BYTES = ImportInput.MAX_BYTES;
 
   /**
-   * Reads a file (UTF-8, at most 8 MB), detects its format and imports it: the "Import → …" entry.
+   * Reads a file (UTF-8, at most 8 MB, no devices), detects its format and imports it: the "Import
+   * → …" entry.
    *
    * @throws ImportException when the file cannot be read or parsed; the message names the file
    */
   public static ImportResult read(java.nio.file.Path file) throws ImportException {
-    String text;
-    try {
-      if (java.nio.file.Files.size(file) > MAX_INPUT_BYTES) {
-        throw new ImportException(file + ": the file is larger than 8 MB");
-      }
-      text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new ImportException(file + ": no such file");
-    } catch (java.io.IOException e) {
-      throw new ImportException(file + ": cannot read: " + e.getMessage());
-    }
+    String text = ImportInput.read(file);
     try {
       return read(text);
     } catch (ImportException e) {

@@ -270,4 +270,39 @@ class ImportCommandTest {
         .contains("SHOP_COOKIE", "SHOP_X_AUTH_TOKEN")
         .doesNotContain("SECRET");
   }
+
+  @Test
+  void deviceFilesAndOversizedInputsAreRefusedBeforeReading() throws Exception {
+    long start = System.nanoTime();
+    assertThat(run("import", "/dev/zero")).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .isEqualTo("fetchboard import: /dev/zero: not a regular file (a device); nothing was read");
+    Path big = dir.resolve("big.curl");
+    try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(9L * 1024 * 1024); // sparse: nothing written
+    }
+    assertThat(run("import", big.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("larger than 8 MB").doesNotContain("Exception");
+    assertThat(run("import", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("a folder").doesNotContain("Exception");
+    assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+  }
+
+  @Test
+  void importIntoADeviceIsRefusedWithOneLine() throws Exception {
+    Path curl = dir.resolve("a.curl");
+    Files.writeString(curl, "curl https://api.example.com/orders");
+    assertThat(run("import", curl.toString(), "--into", "/dev/full")).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "fetchboard import: /dev/full: not a regular file (a device); nothing was written");
+  }
+
+  @Test
+  void aFileThatIsNotUtf8TextIsRefusedPlainly() throws Exception {
+    Path bin = dir.resolve("x.curl");
+    Files.write(bin, new byte[] {'c', 'u', 'r', 'l', ' ', (byte) 0xff, (byte) 0xfe});
+    assertThat(run("import", bin.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("not UTF-8 text").doesNotContain("Exception");
+  }
 }
