@@ -167,4 +167,33 @@ class HostileInputTest {
       assertThat(err.toString()).as(c[0]).contains(c[1]).doesNotContain("expected a mapping");
     }
   }
+
+  @Test
+  void csvOutputRunsNoFormulaAServerSentAndKeepsErrorsOnOneLine() throws Exception {
+    server.respond(
+        "/formula",
+        200,
+        "application/json",
+        "[{\"=x\":\"=HYPERLINK(\\\"http://evil/\\\")\",\"n\":-5,\"t\":\"@SUM(A1)\"}]");
+    Path ws = workspace("  - id: f\n    http: { url: \"${api}/formula\" }\n");
+    assertThat(run("run", ws.toString(), "--format", "csv")).isZero();
+    assertThat(out.toString())
+        .contains("'=x,n,t\n")
+        .contains("\"'=HYPERLINK(\"\"http://evil/\"\")\",-5,'@SUM(A1)\n");
+
+    var text = new StringWriter();
+    new CsvPrinter(text)
+        .result(
+            dev.fetchboard.workspace.PanelSpec.http(
+                "p", "p", dev.fetchboard.workspace.HttpRequestSpec.get("http://127.0.0.1:9/")),
+            dev.fetchboard.engine.RunResult.failed(
+                "p",
+                1,
+                java.time.Instant.now(),
+                Duration.ZERO,
+                dev.fetchboard.engine.RunError.of(
+                    dev.fetchboard.engine.ErrorKind.QUERY, "bad\r\n=cmd|' /C calc'!A0\rend"),
+                1));
+    assertThat(text.toString()).isEqualTo("# panel: p\n# error: bad  =cmd|' /C calc'!A0 end\n");
+  }
 }
