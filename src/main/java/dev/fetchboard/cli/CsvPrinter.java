@@ -27,15 +27,14 @@ final class CsvPrinter implements ResultPrinter {
   public void result(PanelSpec panel, RunResult r) throws IOException {
     separator(panel);
     if (r.error() != null) {
-      out.write("# error: " + r.error().message().replace('\n', ' ') + "\n");
+      out.write("# error: " + oneLine(r.error().message()) + "\n");
       return;
     }
     ResultTable t = r.table();
     if (t == null) {
       out.write("value\n");
       out.write(
-          field(
-              r.value() == null ? (r.body() == null ? "" : r.body()) : Values.display(r.value())));
+          cell(r.value() == null ? (r.body() == null ? "" : r.body()) : Values.display(r.value())));
       out.write("\n");
       return;
     }
@@ -44,7 +43,7 @@ final class CsvPrinter implements ResultPrinter {
       if (c > 0) {
         sb.append(',');
       }
-      sb.append(field(t.columns().get(c).name()));
+      sb.append(cell(t.columns().get(c).name()));
     }
     out.write(sb.append('\n').toString());
     int n = t.rowCount();
@@ -57,7 +56,7 @@ final class CsvPrinter implements ResultPrinter {
         }
         Object v = c < row.length ? row[c] : null;
         if (v != null) {
-          sb.append(field(Values.display(v)));
+          sb.append(cell(Values.display(v)));
         }
       }
       out.write(sb.append('\n').toString());
@@ -99,5 +98,17 @@ final class CsvPrinter implements ResultPrinter {
 
   static String field(String s) {
     return TableExporter.csvField(s);
+  }
+
+  /** A value from a server or a database: formulas neutralised, then quoted as needed. */
+  static String cell(String s) {
+    return TableExporter.csvCell(s);
+  }
+
+  /** A message on one comment line: a server's CR, LF or other control characters become spaces. */
+  static String oneLine(String message) {
+    var sb = new StringBuilder(message.length());
+    message.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    return sb.toString();
   }
 }

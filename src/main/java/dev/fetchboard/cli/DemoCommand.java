@@ -36,6 +36,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--max-rows",
       paramLabel = "N",
+      converter = Counts.AtLeastZero.class,
       description = "rows printed per panel (default 10)")
   int maxRows = 10;
 

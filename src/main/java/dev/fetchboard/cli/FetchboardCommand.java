@@ -62,6 +62,21 @@ public final class FetchboardCommand implements Runnable {
   static int execute(CommandLine cmd, String[] args, PrintWriter out, PrintWriter err) {
     cmd.setOut(out);
     cmd.setErr(err);
+    cmd.setParameterExceptionHandler(
+        (ex, badArgs) -> {
+          CommandLine c = ex.getCommandLine();
+          String name = c.getCommandSpec().qualifiedName();
+          c.getErr()
+              .println(
+                  name
+                      + ": "
+                      + UnexpectedErrors.oneLine(ex.getMessage())
+                      + " ("
+                      + name
+                      + " --help shows the options)");
+          c.getErr().flush();
+          return USAGE;
+        });
     cmd.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) ->
             UnexpectedErrors.report(ex, commandLine.getCommandName(), commandLine.getErr()));

@@ -56,18 +56,21 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = {"-c", "--concurrency"},
       paramLabel = "N",
+      converter = Counts.AtLeastOne.class,
       description = "runs in flight at once (default 64; with --repeat, the repeat's concurrency)")
   Integer concurrency;
 
   @Option(
       names = "--per-host",
       paramLabel = "N",
+      converter = Counts.AtLeastOne.class,
       description = "runs at once against one HTTP host (default 16, or --concurrency if higher)")
   Integer perHost;
 
   @Option(
       names = {"-n", "--repeat"},
       paramLabel = "N",
+      converter = Counts.AtLeastOne.class,
       description = "run each panel N times and print latency percentiles and throughput")
   Integer repeat;
 
@@ -86,6 +89,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--max-rows",
       paramLabel = "N",
+      converter = Counts.AtLeastZero.class,
       description = "rows printed per panel in table format (default 20; json and csv print all)")
   int maxPrintedRows = 20;
 

@@ -89,6 +89,19 @@ final class UnexpectedErrors {
     return sb.length() < line.length() ? sb + "…" : sb.toString();
   }
 
+  /** Text on one line, control characters as spaces, cut at a readable length. */
+  static String oneLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    var sb = new StringBuilder();
+    text.strip()
+        .codePoints()
+        .limit(MAX_MESSAGE)
+        .forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    return sb.length() < text.strip().length() ? sb + "…" : sb.toString();
+  }
+
   private static boolean has(Throwable t, Class<? extends Throwable> type) {
     return find(t, type) != null;
   }

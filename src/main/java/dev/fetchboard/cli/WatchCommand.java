@@ -72,6 +72,7 @@ public final class WatchCommand implements Callable<Integer> {
   @Option(
       names = {"-c", "--concurrency"},
       paramLabel = "N",
+      converter = Counts.AtLeastOne.class,
       description = "runs in flight at once")
   Integer concurrency;
 
@@ -84,15 +85,29 @@ public final class WatchCommand implements Callable<Integer> {
     Duration stopAfter = null;
     try {
       interval = Durations.parse(every);
+    } catch (IllegalArgumentException e) {
+      err.println("fetchboard watch: --every: " + e.getMessage());
+      return FetchboardCommand.USAGE;
+    }
+    try {
       if (duration != null) {
         stopAfter = Durations.parse(duration);
       }
     } catch (IllegalArgumentException e) {
-      err.println("fetchboard watch: " + e.getMessage());
+      err.println("fetchboard watch: --duration: " + e.getMessage());
       return FetchboardCommand.USAGE;
     }
     if (interval.toMillis() < 500) {
       err.println("fetchboard watch: --every must be at least 500ms");
+      return FetchboardCommand.USAGE;
+    }
+    if (stopAfter != null && stopAfter.isZero()) {
+      err.println(
+          "fetchboard watch: --duration must be more than 0 (leave it out to run until Ctrl+C)");
+      return FetchboardCommand.USAGE;
+    }
+    if (concurrency != null && concurrency > 10_000) {
+      err.println("fetchboard watch: --concurrency must be between 1 and 10000");
       return FetchboardCommand.USAGE;
     }
     Workspace workspace = workspaceOptions.load(err, "watch");

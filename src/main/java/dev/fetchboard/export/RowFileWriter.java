@@ -54,7 +54,7 @@ public final class RowFileWriter implements RowSink, AutoCloseable {
     if (format == TableExporter.Format.CSV) {
       line.setLength(0);
       for (int c = 0; c < columns.size(); c++) {
-        line.append(c == 0 ? "" : ",").append(TableExporter.csvField(columns.get(c).name()));
+        line.append(c == 0 ? "" : ",").append(TableExporter.csvCell(columns.get(c).name()));
       }
       out.write(line.append("\r\n").toString());
     } else {
@@ -75,7 +75,7 @@ public final class RowFileWriter implements RowSink, AutoCloseable {
         }
         Object v = c < row.length ? row[c] : null;
         if (v != null) {
-          line.append(TableExporter.csvField(Values.display(v)));
+          line.append(TableExporter.csvCell(Values.display(v)));
         }
       }
       out.write(line.append("\r\n").toString());

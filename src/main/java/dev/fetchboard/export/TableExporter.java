@@ -75,6 +75,31 @@ public final class TableExporter {
     }
   }
 
+  // A number as a spreadsheet reads one; such a cell stays as it is even when it starts with - or
+  // +.
+  private static final java.util.regex.Pattern PLAIN_NUMBER =
+      java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+
+  /**
+   * A CSV field for a cell or a column name that came from a server or a database: a value a
+   * spreadsheet would run as a formula (starting with {@code =}, {@code +}, {@code -}, {@code @},
+   * TAB or CR) gets a leading {@code '}, plain numbers such as {@code -5} stay numbers; then it is
+   * quoted as {@link #csvField} does.
+   */
+  public static String csvCell(String s) {
+    return csvField(neutralised(s));
+  }
+
+  /** The text with a leading {@code '} when a spreadsheet would take it as a formula. */
+  static String neutralised(String s) {
+    if (s.isEmpty()) {
+      return s;
+    }
+    char c = s.charAt(0);
+    boolean risky = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    return risky && !PLAIN_NUMBER.matcher(s).matches() ? "'" + s : s;
+  }
+
   /** A CSV field, quoted when it holds a comma, a quote or a line break. */
   public static String csvField(String s) {
     for (int i = 0; i < s.length(); i++) {

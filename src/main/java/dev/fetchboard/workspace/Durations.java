@@ -14,11 +14,22 @@ public final class Durations {
 
   private Durations() {}
 
+  /**
+   * A duration as written; 0 is allowed here (callers say what their least is).
+   *
+   * @throws IllegalArgumentException saying plainly what is wrong: not a duration, negative, or
+   *     longer than a year
+   */
   public static Duration parse(String text) {
-    var m = FORM.matcher(text == null ? "" : text.trim());
+    String t = text == null ? "" : text.trim();
+    var m = FORM.matcher(t);
     if (!m.matches()) {
+      if (t.startsWith("-") && FORM.matcher(t.substring(1).trim()).matches()) {
+        throw new IllegalArgumentException(
+            "a duration cannot be negative (" + quote(t) + "); write e.g. 500ms, 5s, 2m or 1h");
+      }
       throw new IllegalArgumentException(
-          "'" + text + "' is not a duration (write e.g. 500ms, 5s, 2m or 1h)");
+          quote(t) + " is not a duration (write e.g. 500ms, 5s, 2m or 1h)");
     }
     BigDecimal n = new BigDecimal(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
@@ -30,9 +41,13 @@ public final class Durations {
           default -> n.multiply(BigDecimal.valueOf(1000));
         };
     if (millis.compareTo(BigDecimal.valueOf(365L * 24 * 3_600_000)) > 0) {
-      throw new IllegalArgumentException("'" + text + "' is longer than a year");
+      throw new IllegalArgumentException(quote(t) + " is longer than a year");
     }
     return Duration.ofMillis(millis.longValue());
+  }
+
+  private static String quote(String text) {
+    return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
   }
 
   /** The shortest exact form: 500ms, 5s, 1500ms, 2m, 1h. */

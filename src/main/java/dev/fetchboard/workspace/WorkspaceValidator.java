@@ -247,10 +247,38 @@ public final class WorkspaceValidator {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       return "only http and https URLs are supported, not " + scheme + ":";
     }
+    String portProblem = portProblem(uri);
+    if (portProblem != null) {
+      return portProblem;
+    }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
       return "the URL has no host";
     }
     return null;
+  }
+
+  private static final Pattern AUTHORITY_PORT = Pattern.compile(".*:(\\d+)");
+
+  /** Why the port in a URL cannot be connected to, or null (no port, or one from 1 to 65535). */
+  static String portProblem(URI uri) {
+    String digits = null;
+    if (uri.getPort() != -1) {
+      digits = String.valueOf(uri.getPort());
+    } else if (uri.getHost() == null && uri.getRawAuthority() != null) {
+      // A port beyond int's range leaves java.net.URI without a host or a port.
+      var m = AUTHORITY_PORT.matcher(uri.getRawAuthority());
+      digits = m.matches() ? m.group(1) : null;
+    }
+    if (digits == null) {
+      return null;
+    }
+    boolean inRange =
+        digits.length() <= 5 && Integer.parseInt(digits) >= 1 && Integer.parseInt(digits) <= 65535;
+    return inRange
+        ? null
+        : "port "
+            + (digits.length() > 12 ? digits.substring(0, 12) + "…" : digits)
+            + " is out of range (a port is a number from 1 to 65535)";
   }
 
   private List<Problem> validateSql(SqlQuerySpec s, Workspace ws) {
@@ -299,6 +327,16 @@ public final class WorkspaceValidator {
           new Problem(
               "url",
               "a connection URL starts with postgresql:// (e.g. postgresql://app@host:5432/db)"));
+    } else if (c.url() != null
+        && (c.url().startsWith("postgresql://") || c.url().startsWith("postgres://"))) {
+      try {
+        String problem = portProblem(new URI(c.url().strip().replaceAll("\\$\\{[^}]*}", "x")));
+        if (problem != null) {
+          out.add(new Problem("url", problem));
+        }
+      } catch (URISyntaxException e) {
+        // The connection settings say what is wrong with the rest when it is used.
+      }
     }
     if (c.port() != null && (c.port() < 1 || c.port() > 65535)) {
       out.add(new Problem("port", "port must be between 1 and 65535"));

@@ -69,17 +69,17 @@ public final class YamlMapping {
   private static final class DurationDeserializer extends JsonDeserializer<Duration> {
     @Override
     public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (p.currentToken() == JsonToken.VALUE_NUMBER_INT
-          || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
-        return Durations.parse(p.getText());
-      }
-      if (p.currentToken() != JsonToken.VALUE_STRING) {
+      if (p.currentToken() != JsonToken.VALUE_STRING
+          && p.currentToken() != JsonToken.VALUE_NUMBER_INT
+          && p.currentToken() != JsonToken.VALUE_NUMBER_FLOAT) {
         return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
       }
       try {
         return Durations.parse(p.getText());
       } catch (IllegalArgumentException e) {
-        return (Duration) ctxt.handleWeirdStringValue(Duration.class, p.getText(), e.getMessage());
+        // The cause carries Durations' plain message (negative, longer than a year) to the file's
+        // problem list.
+        throw com.fasterxml.jackson.databind.JsonMappingException.from(p, e.getMessage(), e);
       }
     }
   }
