@@ -67,7 +67,7 @@ public final class WorkspaceStore {
    * new file): what the author wrote there beyond the workspace's values is kept where it can be.
    */
   public byte[] bytes(Workspace ws, String previousText) {
-    return bytes(ws);
+    return files.toYaml(ws, previousText).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Writes {@code content} to {@code file} atomically; the old file survives any failure. */

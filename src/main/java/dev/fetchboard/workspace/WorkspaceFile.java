@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.fetchboard.workspace.yaml.CommentKeepingWriter;
 import dev.fetchboard.workspace.yaml.YamlTree;
 import dev.fetchboard.workspace.yaml.YamlTreeException;
 import java.io.IOException;
@@ -199,6 +200,41 @@ public final class WorkspaceFile {
       return yaml.writeValueAsString(workspace);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write workspace as YAML", e);
+    }
+  }
+
+  /**
+   * The YAML text of a workspace saved over a file that held {@code previousText}: only what
+   * changed is rewritten, so the author's comments, blank lines, quoting and key order stay where
+   * they still have a place, and an unchanged workspace gives {@code previousText} back byte for
+   * byte. Falls back to {@link #toYaml(Workspace)} when there is no usable previous text, and
+   * whenever the edited text would not read back as {@code workspace}.
+   */
+  public String toYaml(Workspace workspace, String previousText) {
+    if (previousText == null || previousText.isBlank()) {
+      return toYaml(workspace);
+    }
+    try {
+      YamlTree tree = YamlTree.parse(previousText, MAX_CODE_POINTS);
+      JsonNode before = yaml.valueToTree(reader.readValue(tree.toJson()));
+      JsonNode after = yaml.valueToTree(workspace);
+      String text = CommentKeepingWriter.write(tree, before, after, this::blockYaml);
+      if (text != null
+          && (text.equals(previousText)
+              || yaml.valueToTree(parseUnchecked(text, null)).equals(after))) {
+        return text;
+      }
+    } catch (WorkspaceException | YamlTreeException | IOException | RuntimeException e) {
+      // The previous text is no workspace any more (or never was): write afresh.
+    }
+    return toYaml(workspace);
+  }
+
+  private String blockYaml(JsonNode node) {
+    try {
+      return yaml.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write YAML", e);
     }
   }
 
