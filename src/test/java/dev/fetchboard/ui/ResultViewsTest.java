@@ -36,10 +36,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -250,6 +252,78 @@ class ResultViewsTest {
     assertThat(model.dirtyProperty().get()).isTrue();
     String yaml = new WorkspaceFile().toYaml(model.workspace());
     assertThat(new WorkspaceFile().parse(yaml, null).panels().getFirst().chart()).isEqualTo(kept);
+  }
+
+  @Test
+  void aSqlRunSaysRunningOnceDropsTheOldNoticeAndShowsOnlyTheTabsASqlResultHas(FxRobot robot)
+      throws Exception {
+    // Row 5 takes a second: long enough to look at the pane while the second run streams.
+    var query =
+        "select g from generate_series(1, 50) g"
+            + " where pg_sleep(case when g = 5 then 1 else 0 end) is not null";
+    FxWait.open(
+        model, TestDatabase.sqlWorkspace(new SqlQuerySpec("db", query, null, 20, null, null)));
+    robot.interact(() -> model.selectedProperty().set(panel("rows")));
+    robot.clickOn("#run-all");
+    waitUntil("the first run is done", () -> panel("rows").state() == PanelState.OK);
+    var pane = resultPane(robot);
+    Label notice = robot.from(pane).lookup(".result-notice").queryAs(Label.class);
+    waitUntil("the cap is noticed", notice::isVisible);
+    assertThat(notice.getText()).startsWith("first 20 rows shown");
+    var tabs = robot.lookup(".result-pane .tab-pane").queryAs(javafx.scene.control.TabPane.class);
+    assertThat(tabs.getTabs().stream().map(javafx.scene.control.Tab::getText))
+        .as("a SQL result has no body or headers")
+        .containsExactly("Rows", "Chart", "Checks", "History");
+
+    robot.clickOn("#run-all");
+    waitUntil("the second run is running", () -> panel("rows").state() == PanelState.RUNNING);
+    WaitForAsyncUtils.waitForFxEvents();
+    Label summary = robot.from(pane).lookup(".result-summary").queryAs(Label.class);
+    String during = FxWait.onFx(summary::getText);
+    assertThat(during).as(during).contains("running…").doesNotContain("running ·");
+    assertThat(during.indexOf("running")).isEqualTo(during.lastIndexOf("running"));
+    assertThat(FxWait.onFx(notice::isVisible))
+        .as("the previous run's notice is not shown while the new one runs")
+        .isFalse();
+    waitUntil("the second run is done", () -> panel("rows").state() == PanelState.OK);
+    waitUntil("its own notice shows", notice::isVisible);
+
+    // An HTTP panel has them again.
+    FxWait.open(
+        model, Workspace.named("w").withPanels(List.of(Panels.get("sales", server.url("/sales")))));
+    robot.interact(() -> model.selectedProperty().set(panel("sales")));
+    assertThat(tabs.getTabs().stream().map(javafx.scene.control.Tab::getText))
+        .containsExactly("Rows", "Chart", "Body", "Headers", "Checks", "History");
+  }
+
+  @Test
+  void withNothingSelectedTheHintIsInTheMiddleAndNoRowControlsShow(FxRobot robot) throws Exception {
+    robot.interact(() -> model.selectedProperty().set(null));
+    WaitForAsyncUtils.waitForFxEvents();
+    var pane = resultPane(robot);
+    Label hint = robot.from(pane).lookup(".result-empty").queryAs(Label.class);
+    assertThat(hint.getText()).isEqualTo("Select a panel and press Run.");
+    var paneBounds = pane.localToScene(pane.getBoundsInLocal());
+    var hintBounds = hint.localToScene(hint.getBoundsInLocal());
+    assertThat(Math.abs(hintBounds.getCenterY() - paneBounds.getCenterY()))
+        .as("the hint is in the middle, not at the top edge")
+        .isLessThan(40);
+    assertThat(Math.abs(hintBounds.getCenterX() - paneBounds.getCenterX())).isLessThan(40);
+    for (String control : List.of("#filter", "#export", "#next-page")) {
+      assertThat(robot.from(pane).lookup(control).tryQuery().filter(n -> treeVisible(n)))
+          .as(control + " does not float over an empty pane")
+          .isEmpty();
+    }
+  }
+
+  /** True when {@code n} and every parent are visible (what a user sees). */
+  private static boolean treeVisible(Node n) {
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (!p.isVisible()) {
+        return false;
+      }
+    }
+    return n.getScene() != null;
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.fetchboard.ui.result;
 
 import dev.fetchboard.engine.CheckOutcome;
 import dev.fetchboard.engine.RunResult;
+import dev.fetchboard.ui.model.PanelState;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.workspace.ByteSize;
 import dev.fetchboard.workspace.Durations;
@@ -16,6 +17,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -38,6 +40,13 @@ public final class ResultPane extends BorderPane {
   private final RowsView rows = new RowsView(table);
   private final Tab rowsTab = new Tab("Rows", rows);
   private final Tab bodyTab = new Tab("Body", body);
+  private final Tab headersTab = new Tab("Headers", headers);
+  private final Tab chartTab = new Tab("Chart", chart);
+  private final Tab checksTab = new Tab("Checks", checks);
+  private final Tab historyTab = new Tab("History", history);
+  private final Label empty = new Label("Select a panel and press Run.");
+  private final VBox top;
+  private final StackPane emptyState = new StackPane(empty);
   private RunResult shownResult;
   private PanelViewModel shown;
 
@@ -52,24 +61,16 @@ public final class ResultPane extends BorderPane {
       t.getStyleClass().add("mono");
     }
     detailsPane.setExpanded(false);
-    var top = new VBox(4, summary, notice, error, detailsPane);
+    top = new VBox(4, summary, notice, error, detailsPane);
+    empty.getStyleClass().add("result-empty");
     top.setPadding(new Insets(8));
     for (var n : List.of(notice, error, detailsPane)) {
       n.managedProperty().bind(n.visibleProperty());
     }
-    var chartTab = new Tab("Chart", chart);
-    var historyTab = new Tab("History", history);
     chartTab.selectedProperty().addListener((o, was, is) -> chart.setActive(is));
     historyTab.selectedProperty().addListener((o, was, is) -> history.setActive(is));
     rowsTab.selectedProperty().addListener((o, was, is) -> refresh());
-    tabs.getTabs()
-        .addAll(
-            rowsTab,
-            chartTab,
-            bodyTab,
-            new Tab("Headers", headers),
-            new Tab("Checks", checks),
-            historyTab);
+    tabs.getTabs().addAll(rowsTab, chartTab, bodyTab, headersTab, checksTab, historyTab);
     tabs.getTabs().forEach(t -> t.setClosable(false));
     setTop(top);
     setCenter(tabs);
@@ -119,6 +120,10 @@ public final class ResultPane extends BorderPane {
   public void show(PanelViewModel vm) {
     shown = vm;
     rows.setPanel(vm == null ? null : vm.spec());
+    // Nothing selected: one hint in the middle of the pane, no tabs or row controls around it.
+    setTop(vm == null ? null : top);
+    setCenter(vm == null ? emptyState : tabs);
+    tabsFor(vm);
     shownResult = null;
     body.show(null);
     chart.show(vm);
@@ -130,7 +135,7 @@ public final class ResultPane extends BorderPane {
   public void refresh() {
     PanelViewModel vm = shown;
     if (vm == null) {
-      summary.setText("Select a panel and press Run.");
+      summary.setText("");
       notice.setVisible(false);
       error.setVisible(false);
       detailsPane.setVisible(false);
@@ -149,13 +154,19 @@ public final class ResultPane extends BorderPane {
         rowsShown && table.behind(vm.rowsSoFarProperty().get())
             ? String.format(" · loading rows %,d…", table.loadedRows())
             : "";
+    String state = vm.stateProperty().get().label();
+    String detail = vm.detailProperty().get();
+    // "running… 530,200 rows" already says it is running: not "running · running… …".
     summary.setText(
         vm.spec().displayTitle()
             + " — "
-            + vm.stateProperty().get().label()
-            + " · "
-            + vm.detailProperty().get()
+            + (detail.startsWith(state) ? detail : state + " · " + detail)
             + rows);
+    // The previous run's notice ("first 100,000 rows shown") is not about the run in progress.
+    boolean busy =
+        vm.stateProperty().get() == PanelState.RUNNING
+            || vm.stateProperty().get() == PanelState.QUEUED;
+    notice.setVisible(r != null && r.notice() != null && !busy);
     if (r == shownResult) {
       return;
     }
@@ -171,7 +182,6 @@ public final class ResultPane extends BorderPane {
       return;
     }
     notice.setText(r.notice());
-    notice.setVisible(r.notice() != null);
     String problem = r.problem();
     error.setText(problem == null ? "" : problem);
     error.setVisible(problem != null);
@@ -187,6 +197,18 @@ public final class ResultPane extends BorderPane {
       tabs.getSelectionModel().select(bodyTab);
     } else if (selected == bodyTab && r.body() == null && r.table() != null) {
       tabs.getSelectionModel().select(rowsTab);
+    }
+  }
+
+  /** A SQL result has no body or response headers: only the tabs the panel's kind can fill. */
+  private void tabsFor(PanelViewModel vm) {
+    boolean sql = vm != null && vm.spec().sql() != null;
+    var wanted =
+        sql
+            ? List.of(rowsTab, chartTab, checksTab, historyTab)
+            : List.of(rowsTab, chartTab, bodyTab, headersTab, checksTab, historyTab);
+    if (!tabs.getTabs().equals(wanted)) {
+      tabs.getTabs().setAll(wanted);
     }
   }
 

@@ -33,6 +33,7 @@ final class RowsView extends BorderPane {
   private final Button exportButton = new Button("Export…");
   private final Button cancelExport = new Button("Cancel");
   private final ProgressBar exportProgress = new ProgressBar();
+  private final HBox rowsBar;
   private Task<Long> exporting;
   private RowStreamer streamer;
   private PanelSpec panel;
@@ -72,7 +73,8 @@ final class RowsView extends BorderPane {
       r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
     HBox.setHgrow(filter, Priority.ALWAYS);
-    var rowsBar = new HBox(8, filter, counts, pager, exportProgress, cancelExport, exportButton);
+    rowsBar = new HBox(8, filter, counts, pager, exportProgress, cancelExport, exportButton);
+    rowsBar.managedProperty().bind(rowsBar.visibleProperty());
     rowsBar.setPadding(new Insets(6));
     rowsBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     setCenter(table);
@@ -98,6 +100,8 @@ final class RowsView extends BorderPane {
   void showCounts() {
     var t = table.shownTable();
     nextPage.setVisible(t != null && table.pageCount() > 1);
+    // With no rows to filter or export, the bar would float over the table's "No rows".
+    rowsBar.setVisible(t != null);
     if (t == null) {
       counts.setText("");
       return;
