@@ -550,11 +550,16 @@ public final class SqlSource implements Source {
       rs.next();
       String version = rs.getString(1);
       Duration latency = Duration.ofNanos(System.nanoTime() - start);
+      String powers = RolePowers.describe(c);
       return new ConnectionCheck(
           true,
           version,
           latency,
-          "connected to " + settings.describe() + ": PostgreSQL " + version);
+          "connected to "
+              + settings.describe()
+              + ": PostgreSQL "
+              + version
+              + (powers == null ? "" : ". Note: " + powers));
     } catch (SQLException e) {
       return new ConnectionCheck(
           false, null, null, SqlErrors.describe(e, settings, null).getMessage());
