@@ -127,7 +127,7 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
       SampleDatabase.ensure(base + "postgres", base + SampleDatabase.NAME, admin(), sampleOrders);
       ready.complete(pg.getPort());
     } catch (IOException | java.sql.SQLException | RuntimeException e) {
-      ready.completeExceptionally(e);
+      ready.completeExceptionally(passwordRefused(e) ? passwordsDoNotOpen() : e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       ready.completeExceptionally(e);
@@ -140,6 +140,24 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
         }
       }
     }
+  }
+
+  /** Whether the server refused the superuser's saved password (SQLSTATE 28P01). */
+  private static boolean passwordRefused(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException s && "28P01".equals(s.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private IOException passwordsDoNotOpen() {
+    return new IOException(
+        "the passwords in "
+            + ServerLogin.passwordFile(dataDir)
+            + " do not open it (changed outside Fetchboard?); delete that file and the next start"
+            + " gives the roles new passwords");
   }
 
   private static Properties login(String user, String password) {

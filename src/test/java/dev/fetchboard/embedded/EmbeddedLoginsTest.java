@@ -279,4 +279,25 @@ class EmbeddedLoginsTest {
       assertThat(RolePasswords.read(passwordFile).legacy()).isFalse();
     }
   }
+
+  @Test
+  void aPasswordFileThatNoLongerOpensTheServerSaysHowToRecover() throws Exception {
+    Path data = dir.resolve("pg");
+    try (var db = new EmbeddedDatabase(data, 100).startInBackground()) {
+      try (var c = connect(db.await().port(), "postgres", db.admin());
+          var s = c.createStatement()) {
+        s.execute("alter role postgres password 'changedOutsideFetchboard0123456789'");
+      }
+    }
+    try (var db = new EmbeddedDatabase(data, 100).startInBackground()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(db::await)
+          .hasMessageContaining(ServerLogin.passwordFile(data).toString())
+          .hasMessageContaining("delete that file");
+    } finally {
+      // The library leaves the server it could not log in to running (and its lock held in this
+      // JVM): the next start, a new process, stops it as orphaned. Here the test does that, and
+      // the start after a deleted file is EmbeddedDatabaseTest's lost-file test.
+      EmbeddedDatabase.stopOrphanedServer(data);
+    }
+  }
 }
