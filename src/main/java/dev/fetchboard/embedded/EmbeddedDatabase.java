@@ -80,9 +80,14 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
       // that stopped before making the roles), anything older gets new ones.
       RolePasswords target = saved != null && !saved.legacy() ? saved : RolePasswords.random();
       // Unknown superuser password: a folder from before Fetchboard set passwords, or whose file
-      // was lost. Only then is the superuser let in without one, for a moment (see ServerLogin).
+      // was lost. It gets one with the server stopped (single-user mode); only if the library's
+      // binaries cannot be found is the superuser let in without one, for a moment (ServerLogin).
       boolean unknown = !newFolder && saved == null;
-      String loginNow = unknown ? "" : newFolder ? target.superuser() : saved.superuser();
+      boolean setOffline =
+          unknown && SingleUserMode.setSuperuserPassword(dataDir, target.superuser());
+      boolean trustOnce = unknown && !setOffline;
+      String loginNow =
+          trustOnce ? "" : newFolder || setOffline ? target.superuser() : saved.superuser();
       if (newFolder && target != saved) {
         target.write(passwordFile); // before initdb: a password the server has is never lost
       }
@@ -97,7 +102,7 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
               .setConnectConfig("password", loginNow)
               .setDataDirectoryCustomizer(
                   dir -> {
-                    if (unknown) {
+                    if (trustOnce) {
                       ServerLogin.trustSuperuserUntilPasswordsAreSet(dir.toPath());
                     } else {
                       ServerLogin.requirePasswordsBeforeStart(dir.toPath());
