@@ -4,6 +4,7 @@ import dev.fetchboard.AppDirs;
 import dev.fetchboard.Fetchboard;
 import dev.fetchboard.embedded.EmbeddedDatabase;
 import dev.fetchboard.embedded.SampleApi;
+import dev.fetchboard.embedded.SampleDatabase;
 import dev.fetchboard.embedded.SampleWorkspace;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
@@ -71,7 +72,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Running (Ctrl+C stops). Try:");
         out.println("  curl " + api.baseUrl() + "/api/orders?limit=3");
+        // The read-only role's URI: a password shown on a terminal should open nothing more.
         out.println("  psql " + database.psqlUri());
+        out.println("  (as " + SampleDatabase.READER + ", which may only read the sample)");
         out.flush();
         Thread.currentThread().join();
       }

@@ -80,9 +80,14 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
       // that stopped before making the roles), anything older gets new ones.
       RolePasswords target = saved != null && !saved.legacy() ? saved : RolePasswords.random();
       // Unknown superuser password: a folder from before Fetchboard set passwords, or whose file
-      // was lost. Only then is the superuser let in without one, for a moment (see ServerLogin).
+      // was lost. It gets one with the server stopped (single-user mode); only if the library's
+      // binaries cannot be found is the superuser let in without one, for a moment (ServerLogin).
       boolean unknown = !newFolder && saved == null;
-      String loginNow = unknown ? "" : newFolder ? target.superuser() : saved.superuser();
+      boolean setOffline =
+          unknown && SingleUserMode.setSuperuserPassword(dataDir, target.superuser());
+      boolean trustOnce = unknown && !setOffline;
+      String loginNow =
+          trustOnce ? "" : newFolder || setOffline ? target.superuser() : saved.superuser();
       if (newFolder && target != saved) {
         target.write(passwordFile); // before initdb: a password the server has is never lost
       }
@@ -97,7 +102,7 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
               .setConnectConfig("password", loginNow)
               .setDataDirectoryCustomizer(
                   dir -> {
-                    if (unknown) {
+                    if (trustOnce) {
                       ServerLogin.trustSuperuserUntilPasswordsAreSet(dir.toPath());
                     } else {
                       ServerLogin.requirePasswordsBeforeStart(dir.toPath());
@@ -127,7 +132,7 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
       SampleDatabase.ensure(base + "postgres", base + SampleDatabase.NAME, admin(), sampleOrders);
       ready.complete(pg.getPort());
     } catch (IOException | java.sql.SQLException | RuntimeException e) {
-      ready.completeExceptionally(e);
+      ready.completeExceptionally(passwordRefused(e) ? passwordsDoNotOpen() : e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       ready.completeExceptionally(e);
@@ -140,6 +145,24 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
         }
       }
     }
+  }
+
+  /** Whether the server refused the superuser's saved password (SQLSTATE 28P01). */
+  private static boolean passwordRefused(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException s && "28P01".equals(s.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private IOException passwordsDoNotOpen() {
+    return new IOException(
+        "the passwords in "
+            + ServerLogin.passwordFile(dataDir)
+            + " do not open it (changed outside Fetchboard?); delete that file and the next start"
+            + " gives the roles new passwords");
   }
 
   private static Properties login(String user, String password) {

@@ -98,6 +98,33 @@ class EmbeddedLoginsTest {
     assertThat(answered.get()).isPositive();
   }
 
+  @Test
+  void loginsRacingTheStartAfterThePasswordFileWasLostNeverGetIn() throws Exception {
+    Path data = dir.resolve("pg");
+    int port = freePort();
+    try (var db = new EmbeddedDatabase(data, 100).onPort(port).startInBackground()) {
+      db.await();
+    }
+    Files.delete(ServerLogin.passwordFile(data));
+    var stop = new AtomicBoolean();
+    Queue<String> admitted = new ConcurrentLinkedQueue<>();
+    var answered = new AtomicInteger();
+    List<Thread> attackers = new ArrayList<>();
+    attackers.add(attacker(port, "postgres", null, stop, admitted, answered));
+    attackers.add(attacker(port, "postgres", "wrong", stop, admitted, answered));
+    try (var db = new EmbeddedDatabase(data, 100).onPort(port).startInBackground()) {
+      RunResult read = panel(db, "select count(*) from customers", false);
+      assertThat(read.ok()).as(String.valueOf(read.error())).isTrue();
+    } finally {
+      stop.set(true);
+      for (Thread t : attackers) {
+        t.join();
+      }
+    }
+    assertThat(admitted).isEmpty();
+    assertThat(answered.get()).isPositive();
+  }
+
   /** Runs {@code sql} as a panel on the embedded database, allowed to write or not. */
   private static RunResult panel(EmbeddedDatabase db, String sql, boolean allowWrites)
       throws Exception {
@@ -277,6 +304,27 @@ class EmbeddedLoginsTest {
         assertThat(logsIn(port, role, null)).as(role).isFalse();
       }
       assertThat(RolePasswords.read(passwordFile).legacy()).isFalse();
+    }
+  }
+
+  @Test
+  void aPasswordFileThatNoLongerOpensTheServerSaysHowToRecover() throws Exception {
+    Path data = dir.resolve("pg");
+    try (var db = new EmbeddedDatabase(data, 100).startInBackground()) {
+      try (var c = connect(db.await().port(), "postgres", db.admin());
+          var s = c.createStatement()) {
+        s.execute("alter role postgres password 'changedOutsideFetchboard0123456789'");
+      }
+    }
+    try (var db = new EmbeddedDatabase(data, 100).startInBackground()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(db::await)
+          .hasMessageContaining(ServerLogin.passwordFile(data).toString())
+          .hasMessageContaining("delete that file");
+    } finally {
+      // The library leaves the server it could not log in to running (and its lock held in this
+      // JVM): the next start, a new process, stops it as orphaned. Here the test does that, and
+      // the start after a deleted file is EmbeddedDatabaseTest's lost-file test.
+      EmbeddedDatabase.stopOrphanedServer(data);
     }
   }
 }
