@@ -124,6 +124,25 @@ class HttpEngineTest {
   }
 
   @Test
+  void cancelBeforeTheHeadersArriveStopsTheRunAtOnce() throws Exception {
+    var started = new CountDownLatch(1);
+    server.handle(
+        "/late",
+        ex -> {
+          started.countDown();
+          sleep(3000);
+          TestHttpServer.send(ex, 200, "text/plain", "late");
+        });
+    var batch = engine.run(workspace, Panels.get("s", server.url("/late")), e -> {});
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    long t0 = System.nanoTime();
+    batch.cancel();
+    RunResult r = batch.await().getFirst();
+    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(1000);
+    assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
+  }
+
+  @Test
   void slowResponseTimesOutWithAClearMessage() throws Exception {
     server.handle(
         "/late",
