@@ -188,7 +188,9 @@ public final class Engine implements AutoCloseable {
    */
   public RepeatResult repeat(Workspace workspace, PanelSpec panel, int count, int concurrency)
       throws InterruptedException {
-    return new RepeatRunner(this, workspace, panel).run(count, concurrency);
+    var variables = new Variables(workspace.activeVariables(), processEnvironment);
+    return new RepeatRunner(this, workspace, panel, new PanelResolver(variables))
+        .run(count, concurrency);
   }
 
   private ActiveRun start(

@@ -2,7 +2,6 @@ package dev.fetchboard.engine;
 
 import dev.fetchboard.workspace.PanelResolver;
 import dev.fetchboard.workspace.PanelSpec;
-import dev.fetchboard.workspace.Variables;
 import dev.fetchboard.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,11 +25,13 @@ final class RepeatRunner {
   private final Engine engine;
   private final Workspace workspace;
   private final PanelSpec panel;
+  private final PanelResolver resolver;
 
-  RepeatRunner(Engine engine, Workspace workspace, PanelSpec panel) {
+  RepeatRunner(Engine engine, Workspace workspace, PanelSpec panel, PanelResolver resolver) {
     this.engine = engine;
     this.workspace = workspace;
     this.panel = panel;
+    this.resolver = resolver;
   }
 
   RepeatResult run(int count, int concurrency) throws InterruptedException {
@@ -40,7 +41,6 @@ final class RepeatRunner {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1");
     }
-    var resolver = new PanelResolver(Variables.of(workspace));
     Engine.Prepared prepared = engine.prepare(panel, workspace, resolver);
     if (prepared.error() == null) {
       try {
@@ -142,7 +142,26 @@ final class RepeatRunner {
         millis(percentile(sorted, 0.99)),
         millis(sorted[sorted.length - 1]),
         statusCounts(commonStatuses, statuses),
-        toCounts(errors));
+        redacted(toCounts(errors)));
+  }
+
+  // user:password@ in any URL a message quotes (a Location header, a request line).
+  private static final java.util.regex.Pattern USER_INFO =
+      java.util.regex.Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#@\\s]+@");
+
+  /**
+   * The error summary as every other CLI output shows errors: values that came from {@code
+   * ${env:...}} put back as their references, and credentials in URLs hidden. Done once at the end,
+   * not per failed run; messages that become equal are counted together.
+   */
+  private Map<String, Integer> redacted(Map<String, Integer> errors) {
+    var out = new TreeMap<String, Integer>();
+    errors.forEach((why, n) -> out.merge(redact(resolver, why), n, Integer::sum));
+    return out;
+  }
+
+  static String redact(PanelResolver resolver, String message) {
+    return USER_INFO.matcher(resolver.redact(message)).replaceAll("$1‹redacted›@");
   }
 
   private static final int COMMON_STATUSES = 600;

@@ -11,13 +11,6 @@ import java.math.BigInteger;
 public final class Values {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-  /**
-   * The most zeros a number's plain form may add to its own digits. Past it, the number is shown in
-   * scientific form: {@code 1e999999999} (11 bytes of JSON) would otherwise become a string of a
-   * billion digits.
-   */
-  static final int MAX_PADDING_ZEROS = 30;
-
   private Values() {}
 
   /** The value as a JSON node: numbers stay numbers (exact), other values become text. */
@@ -53,12 +46,7 @@ public final class Values {
    * longer than the number's own digits.
    */
   public static String decimal(BigDecimal b) {
-    long scale = b.scale();
-    long precision = b.precision();
-    // Zeros toPlainString adds: after the digits for a negative scale, before them for a scale
-    // larger than the digits.
-    long padding = scale < 0 ? -scale : Math.max(0, scale - precision + 1);
-    return padding <= MAX_PADDING_ZEROS ? b.toPlainString() : b.toString();
+    return dev.fetchboard.workspace.DecimalText.of(b);
   }
 
   /** The value as a number to plot, or null when it is empty, not a number, or not finite. */

@@ -146,7 +146,13 @@ public final class JsonTable {
   }
 
   private void flattenStreamed(JsonParser p, String prefix, int depth) throws IOException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    JsonToken t = p.nextToken();
+    if (t == JsonToken.END_OBJECT && depth > 0) {
+      // As the tree path does: an empty nested object is a cell, not nothing.
+      put(prefix, new JsonText("{}"));
+      return;
+    }
+    while (t == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       String key = prefix.isEmpty() ? name : prefix + "." + name;
       JsonToken v = p.nextToken();
@@ -155,6 +161,7 @@ public final class JsonTable {
       } else {
         put(key, streamedCell(p, v));
       }
+      t = p.nextToken();
     }
   }
 
@@ -176,12 +183,31 @@ public final class JsonTable {
             p.skipChildren();
             yield null;
           }
-          g.copyCurrentStructure(p);
+          copyExactly(p, g);
         }
         yield new JsonText(w.toString());
       }
       default -> p.getText();
     };
+  }
+
+  /**
+   * Copies the container the parser is at, numbers as written: copyCurrentStructure reads floats as
+   * doubles, which turned 1e999999999 into "Infinity" and rounded long decimals.
+   */
+  private static void copyExactly(JsonParser p, com.fasterxml.jackson.core.JsonGenerator g)
+      throws IOException {
+    int depth = 0;
+    JsonToken t = p.currentToken();
+    while (t != null) {
+      g.copyCurrentEventExact(p);
+      if (t.isStructStart()) {
+        depth++;
+      } else if (t.isStructEnd() && --depth == 0) {
+        return;
+      }
+      t = p.nextToken();
+    }
   }
 
   private void put(String key, Object value) {

@@ -78,16 +78,16 @@ public record Comparison(
       parts.add("≠ " + text(notEquals));
     }
     if (greaterThan != null) {
-      parts.add("> " + greaterThan.toPlainString());
+      parts.add("> " + DecimalText.of(greaterThan));
     }
     if (atLeast != null) {
-      parts.add("≥ " + atLeast.toPlainString());
+      parts.add("≥ " + DecimalText.of(atLeast));
     }
     if (lessThan != null) {
-      parts.add("< " + lessThan.toPlainString());
+      parts.add("< " + DecimalText.of(lessThan));
     }
     if (atMost != null) {
-      parts.add("≤ " + atMost.toPlainString());
+      parts.add("≤ " + DecimalText.of(atMost));
     }
     return String.join(" and ", parts);
   }

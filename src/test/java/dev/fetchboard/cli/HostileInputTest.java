@@ -196,4 +196,16 @@ class HostileInputTest {
                 1));
     assertThat(text.toString()).isEqualTo("# panel: p\n# error: bad  =cmd|' /C calc'!A0 end\n");
   }
+
+  @Test
+  void aHugeBoundWrittenInACheckIsShownBriefly() throws Exception {
+    Path ws =
+        workspace(
+            "  - id: v\n    http: { url: \"${api}/huge-value\" }\n    value: $.n\n"
+                + "    checks:\n      - value: { lessThan: 1.0e+999999999, atLeast: -2.0e+999999999 }\n");
+    assertThat(run("run", ws.toString())).isZero();
+    assertThat(out.toString())
+        .contains("value ≥ -2.0E+999999999 and < 1.0E+999999999")
+        .hasSizeLessThan(5000);
+  }
 }

@@ -77,4 +77,32 @@ class JsonTableTest {
     assertThat(t.capped()).isTrue();
     assertThat(t.capNotice()).isEqualTo("first 3 rows shown (the result had more)");
   }
+
+  @Test
+  void streamedNestedArraysKeepNumbersExactlyAsTheTreeDoes() throws Exception {
+    // Found by JsonTableFuzzTest: the streaming path copied nested floats as doubles.
+    String text = "[{\"a\":[1e999999999,0.10000000000000000000000001]}]";
+    ResultTable fromTree = table(text, 10);
+    ResultTable streamed;
+    try (var p = json.createParser(text)) {
+      streamed = JsonTable.stream(p, java.util.List.of(), 10);
+    }
+    assertThat(streamed.cell(0, 0).toString())
+        .isEqualTo("[1E+999999999,0.10000000000000000000000001]")
+        .isEqualTo(fromTree.cell(0, 0).toString());
+  }
+
+  @Test
+  void anEmptyNestedObjectIsACellOnBothPaths() throws Exception {
+    // Found by JsonTableFuzzTest: the streaming path dropped the column.
+    String text = "{\"a\":null,\"b\":{},\"\":{\"\":{}}}";
+    ResultTable streamed;
+    try (var p = json.createParser(text)) {
+      streamed = JsonTable.stream(p, java.util.List.of(), 10);
+    }
+    for (ResultTable t : new ResultTable[] {table(text, 10), streamed}) {
+      assertThat(t.columns()).extracting(Column::name).containsExactly("a", "b", "");
+      assertThat(t.cell(0, 1).toString()).isEqualTo("{}");
+    }
+  }
 }
