@@ -150,7 +150,7 @@ public final class FetchboardApp extends Application {
                 Workspace ws = SampleWorkspace.pointedAt(opened.workspace(), sampleApi.baseUrl());
                 Platform.runLater(
                     () -> {
-                      if (!window.fileActions().showFirst(ws, file, opened.fingerprint())) {
+                      if (!window.fileActions().showFirst(ws, file, opened.fingerprint(), null)) {
                         return;
                       }
                       model.messageProperty().set("sample workspace: " + file);

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -267,6 +268,80 @@ class FirstMinutesJourneyTest {
 
   private static String stateText(TileView tile) {
     return ((javafx.scene.control.Label) tile.lookup(".tile-state")).getText();
+  }
+
+  /** Clicks {@code button} in the dialog whose pane has {@code id}, once it shows. */
+  private void answer(String id, String button) throws Exception {
+    waitUntil("the dialog " + id + " shows", () -> robot.lookup("#" + id).tryQuery().isPresent());
+    Node dialog = robot.lookup("#" + id).query();
+    robot.clickOn(robot.from(dialog).lookup(button).queryButton());
+  }
+
+  @Test
+  void aSavedPanelThatWouldNotRunIsWarnedAboutAndTheFileStillOpens() throws Exception {
+    Path file = threeMinutePanels();
+    openThroughTheWindow(file);
+    // + HTTP leaves the prefilled "https://"; the user saves before filling it in.
+    robot.clickOn(robot.from(window).lookup("#add-http").queryAs(Node.class));
+    press(KeyCode.CONTROL, KeyCode.S);
+    answer("save-problems", "Cancel");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(model.dirtyProperty().get()).as("Cancel writes nothing").isTrue();
+    assertThat(Files.readString(file)).doesNotContain("request-1");
+    press(KeyCode.CONTROL, KeyCode.S);
+    answer("save-problems", "Save anyway");
+    waitUntil("saved", () -> !model.dirtyProperty().get());
+    assertThat(Files.readString(file)).contains("request-1");
+
+    press(KeyCode.CONTROL, KeyCode.N);
+    openThroughTheWindow(file);
+    assertThat(model.panels()).extracting(PanelViewModel::id).contains("a", "b", "c", "request-1");
+    assertThat(robot.lookup(".dialog-pane").tryQuery()).as("no modal refusal").isEmpty();
+    Node bad = tile("request-1");
+    var problem = (javafx.scene.control.Label) bad.lookup(".tile-problem");
+    assertThat(problem.isVisible()).isTrue();
+    assertThat(problem.getText()).contains("URL");
+    robot.clickOn(bad);
+    robot.clickOn(robot.from(window).lookup("Edit").queryAs(Node.class));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(
+            robot
+                .from(window)
+                .lookup(".field-error")
+                .queryAllAs(javafx.scene.control.Label.class)
+                .stream()
+                .filter(Node::isVisible)
+                .map(javafx.scene.control.Label::getText))
+        .as("the form says what is wrong")
+        .isNotEmpty();
+    // Fixing it in the form clears the tile's problem.
+    TextField url = robot.from(window).lookup("#url").queryAs(TextField.class);
+    robot.clickOn(url);
+    robot.write("127.0.0.1:" + server.port() + "/a");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(problem.isVisible()).isFalse();
+  }
+
+  @Test
+  void autoRefreshAndTheSelectedPanelAreAsTheUserLeftThemWhenTheFileOpensAgain() throws Exception {
+    Path file = threeMinutePanels();
+    openThroughTheWindow(file);
+    robot.clickOn(robot.from(window).lookup("#auto-refresh").queryAs(Node.class));
+    robot.clickOn(tile("b"));
+    // Quit, and start again: a new window on the same settings opens the file.
+    robot.interact(stage::close);
+    window.close();
+    model.close();
+    var again = new Stage[1];
+    robot.interact(() -> again[0] = new Stage());
+    stage = again[0];
+    model = new WorkspaceViewModel(engine, dispatcher);
+    robot.interact(() -> window = newWindow(model, stage));
+    openThroughTheWindow(file);
+    var toggle = robot.from(window).lookup("#auto-refresh").queryAs(ToggleButton.class);
+    assertThat(toggle.isSelected()).as("auto-refresh is on again").isTrue();
+    assertThat(model.selectedProperty().get().id()).isEqualTo("b");
+    assertThat(selectedTiles()).containsExactly("b");
   }
 
   private PanelViewModel panel(String id) {
