@@ -344,6 +344,37 @@ class FirstMinutesJourneyTest {
     assertThat(selectedTiles()).containsExactly("b");
   }
 
+  @Test
+  void aSaveAsCopyOfTheSampleReopenedAfterARestartHasItsApi() throws Exception {
+    // What Save As of the sample writes, reopened in a new session (nothing started the API).
+    Path copy =
+        Files.writeString(
+            work.resolve("my-board.yaml"), dev.fetchboard.embedded.SampleWorkspace.bundledText());
+    var link = new SampleApiLink();
+    cleanup.add(link::close);
+    window.fileActions().beforeShowing(link);
+    openThroughTheWindow(copy);
+    robot.clickOn(robot.from(window).lookup("#run-all").queryAs(Node.class));
+    try {
+      waitUntil(
+          "the sample's API answers its health panel (its latency check may fail on a busy box)",
+          () -> {
+            var r = panel("api-health").resultProperty().get();
+            return r != null && Integer.valueOf(200).equals(r.status());
+          });
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage()
+              + ": "
+              + panel("api-health").problemProperty().get()
+              + " / api "
+              + link.baseUrl()
+              + " "
+              + link.problem(),
+          e);
+    }
+  }
+
   private PanelViewModel panel(String id) {
     return model.panels().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
   }
