@@ -313,6 +313,10 @@ public final class WorkspaceViewModel {
   private void setWorkspace(Workspace ws) {
     workspace.set(ws);
     dirty.set(true);
+    if (message.get() != null && message.get().startsWith("saved ")) {
+      // No longer true: there are edits since.
+      message.set("");
+    }
     refresher.update(ws);
   }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -373,6 +374,30 @@ class FirstMinutesJourneyTest {
               + link.problem(),
           e);
     }
+  }
+
+  @Test
+  void theStatusBarKeepsItsCountsReadableAndForgetsSavedAtTheNextEdit() throws Exception {
+    String longName = "a-workspace-file-with-a-name-long-enough-to-fill-the-status-bar-".repeat(2);
+    Path file = Files.copy(threeMinutePanels(), work.resolve(longName + ".yaml"));
+    openThroughTheWindow(file);
+    press(KeyCode.CONTROL, KeyCode.S);
+    waitUntil("saved", () -> String.valueOf(model.messageProperty().get()).startsWith("saved"));
+    var activity = robot.from(window).lookup("#status-activity").queryAs(Label.class);
+    waitUntil("the counts show", () -> !activity.getText().isEmpty());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(activity.getWidth())
+        .as("a long message never squeezes the counts")
+        .isGreaterThanOrEqualTo(activity.prefWidth(-1) - 0.5);
+    robot.clickOn(tile("a"));
+    robot.clickOn(robot.from(window).lookup("Edit").queryAs(Node.class));
+    robot.clickOn(robot.from(window).lookup("#panel-title").queryAs(TextField.class));
+    robot.write("z");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(model.dirtyProperty().get()).isTrue();
+    assertThat(robot.from(window).lookup("#status-message").queryAs(Label.class).getText())
+        .as("'saved …' is no longer true once edited")
+        .doesNotStartWith("saved");
   }
 
   private PanelViewModel panel(String id) {
