@@ -155,16 +155,19 @@ public final class WorkspaceViewModel {
   /** Adds an empty HTTP or SQL panel, selects it, and returns it. */
   public PanelViewModel add(boolean sql) {
     String id = freeId(sql ? "query" : "request");
+    // "New request", "New request 2", …: tiles a user can tell apart before renaming them.
+    String number = id.substring(id.lastIndexOf('-') + 1);
+    String title = (sql ? "New query" : "New request") + (number.equals("1") ? "" : " " + number);
     Workspace ws = workspace.get();
     PanelSpec p =
         sql
             ? PanelSpec.sql(
                 id,
-                "New query",
+                title,
                 SqlQuerySpec.of(
                     ws.connections().isEmpty() ? null : ws.connections().keySet().iterator().next(),
                     "select now()"))
-            : PanelSpec.http(id, "New request", HttpRequestSpec.get("https://"));
+            : PanelSpec.http(id, title, HttpRequestSpec.get("https://"));
     p = p.withView(ViewKind.TABLE);
     var vm = new PanelViewModel(p);
     byId.put(id, vm);

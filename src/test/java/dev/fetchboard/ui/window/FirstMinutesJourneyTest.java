@@ -242,6 +242,9 @@ class FirstMinutesJourneyTest {
     robot.clickOn(robot.from(window).lookup("#add-http").queryAs(Node.class));
     robot.clickOn(tile("a"));
     assertThat(selectedTiles()).containsExactly("a");
+    assertThat(model.panels().stream().map(p -> p.spec().displayTitle()))
+        .as("new panels can be told apart")
+        .containsSubsequence("New request", "New query", "New request 2");
   }
 
   @Test
