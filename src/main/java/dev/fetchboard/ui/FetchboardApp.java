@@ -4,7 +4,6 @@ import atlantafx.base.theme.PrimerLight;
 import dev.fetchboard.AppDirs;
 import dev.fetchboard.Fetchboard;
 import dev.fetchboard.embedded.EmbeddedDatabase;
-import dev.fetchboard.embedded.SampleApi;
 import dev.fetchboard.embedded.SampleWorkspace;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
@@ -14,6 +13,7 @@ import dev.fetchboard.sql.SqlSource;
 import dev.fetchboard.state.WorkspaceStore;
 import dev.fetchboard.ui.live.UiDispatcher;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
+import dev.fetchboard.ui.window.SampleApiLink;
 import dev.fetchboard.ui.window.WindowServices;
 import dev.fetchboard.workspace.PanelResolver;
 import dev.fetchboard.workspace.Variables;
@@ -34,7 +34,8 @@ import javafx.stage.Stage;
 public final class FetchboardApp extends Application {
   private Engine engine;
   private EmbeddedDatabase database;
-  private SampleApi sampleApi;
+  // Starts the sample API for any opened workspace that points at it (a Save As copy too).
+  private final SampleApiLink sampleApi = new SampleApiLink();
   private SqlSource tester;
   private WorkspaceViewModel model;
   private MainWindow window;
@@ -85,6 +86,7 @@ public final class FetchboardApp extends Application {
             services);
     var scene = new Scene(window, 1400, 900);
     scene.getStylesheets().add(FetchboardApp.class.getResource("fetchboard.css").toExternalForm());
+    window.fileActions().beforeShowing(sampleApi);
     window.installShortcuts(scene);
     window.bindTitle(stage);
     window.confirmCloseWhenEdited(stage);
@@ -149,18 +151,23 @@ public final class FetchboardApp extends Application {
         .start(
             () -> {
               try {
-                sampleApi = SampleApi.start();
                 Path file = SampleWorkspace.install(dirs.data());
-                var opened = new WorkspaceStore().read(file);
-                Workspace ws = SampleWorkspace.pointedAt(opened.workspace(), sampleApi.baseUrl());
+                var opened = new WorkspaceStore().readLeniently(file);
+                Workspace ws = sampleApi.apply(opened.workspace());
+                boolean seenBefore = services.settings().viewOf(file) != null;
                 Platform.runLater(
                     () -> {
-                      if (!window.fileActions().showFirst(ws, file, opened.fingerprint())) {
+                      if (!window
+                          .fileActions()
+                          .showFirst(ws, file, opened.fingerprint(), opened.text())) {
                         return;
                       }
                       model.messageProperty().set("sample workspace: " + file);
-                      model.runAll();
-                      model.autoRefreshProperty().set(true);
+                      if (!seenBefore) {
+                        // First start: show it working; later starts are as the user left them.
+                        model.runAll();
+                        model.autoRefreshProperty().set(true);
+                      }
                     });
               } catch (Exception e) {
                 Platform.runLater(
@@ -183,9 +190,7 @@ public final class FetchboardApp extends Application {
     if (tester != null) {
       tester.close();
     }
-    if (sampleApi != null) {
-      sampleApi.close();
-    }
+    sampleApi.close();
     if (database != null) {
       database.close();
     }

@@ -187,6 +187,8 @@ public final class MainWindow extends BorderPane {
     var updates = dispatcher.drain(PANELS_PER_FRAME, selected == null ? null : selected.id());
     if (!updates.isEmpty()) {
       model.apply(updates);
+      // The counts change with the tiles, not up to a second later.
+      status.showActivity(model);
     }
     boolean selectedChanged =
         selected != null && updates.stream().anyMatch(u -> u.getKey().equals(selected.id()));

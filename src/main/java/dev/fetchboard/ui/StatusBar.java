@@ -28,14 +28,24 @@ final class StatusBar extends HBox {
     super(16);
     getStyleClass().add("status-bar");
     stall.setId("stall");
+    activity.setId("status-activity");
+    message.setId("status-message");
+    // The figures keep their width; a long message is the one cut short (with an ellipsis).
+    for (Label figure : new Label[] {activity, rates, stall}) {
+      figure.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    message.setMinWidth(0);
+    HBox.setHgrow(message, Priority.SOMETIMES);
+    message.setMaxWidth(Double.MAX_VALUE);
     var spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     message.textProperty().bind(model.messageProperty());
     getChildren().addAll(activity, rates, message, spacer, stall);
+    showActivity(model);
   }
 
-  /** Updates the figures; called about once a second. */
-  void update(WorkspaceViewModel model, UiDispatcher dispatcher, PulseMonitor pulses, long now) {
+  /** Running and queued counts as the tiles show them; called whenever panels changed state. */
+  void showActivity(WorkspaceViewModel model) {
     int running = 0;
     int queued = 0;
     for (PanelViewModel vm : model.panels()) {
@@ -45,7 +55,15 @@ final class StatusBar extends HBox {
         queued++;
       }
     }
-    activity.setText(running + " running · " + queued + " queued");
+    String text = running + " running · " + queued + " queued";
+    if (!text.equals(activity.getText())) {
+      activity.setText(text);
+    }
+  }
+
+  /** Updates the figures; called about once a second. */
+  void update(WorkspaceViewModel model, UiDispatcher dispatcher, PulseMonitor pulses, long now) {
+    showActivity(model);
     if (lastNanos > 0) {
       double secs = (now - lastNanos) / 1e9;
       double rps = (dispatcher.finishedSeen() - lastFinished) / secs;

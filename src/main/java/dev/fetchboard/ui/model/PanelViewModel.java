@@ -43,6 +43,7 @@ public final class PanelViewModel {
   private final ObservableList<RunRecord> readOnlyHistory =
       FXCollections.unmodifiableObservableList(history);
   private long runId;
+  private String specProblem;
 
   public PanelViewModel(PanelSpec spec) {
     this.spec.set(spec);
@@ -104,6 +105,19 @@ public final class PanelViewModel {
   /** The last {@link #HISTORY} finished runs, oldest first; changes once per finished run. */
   public ObservableList<RunRecord> history() {
     return readOnlyHistory;
+  }
+
+  /**
+   * What is wrong with the panel as written (it would not run), shown on its tile until a run or a
+   * valid edit replaces it; null clears it.
+   */
+  public void specProblem(String text) {
+    if (text == null && specProblem != null && specProblem.equals(problem.get())) {
+      problem.set(null);
+    } else if (text != null) {
+      problem.set(text);
+    }
+    specProblem = text;
   }
 
   /** A run was accepted and waits (for a slot, or for what {@code waitingFor} says). */

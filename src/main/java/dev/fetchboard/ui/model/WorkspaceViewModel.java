@@ -6,6 +6,7 @@ import dev.fetchboard.engine.RunEvent;
 import dev.fetchboard.ui.live.UiDispatcher;
 import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.Problem;
 import dev.fetchboard.workspace.SqlQuerySpec;
 import dev.fetchboard.workspace.ViewKind;
 import dev.fetchboard.workspace.Workspace;
@@ -30,6 +31,9 @@ import javafx.collections.ObservableList;
  * dispatcher and are applied here, on the FX thread, once per frame.
  */
 public final class WorkspaceViewModel {
+  private static final java.util.regex.Pattern PANEL_PATH =
+      java.util.regex.Pattern.compile("panels\\[(\\d+)]");
+
   private final Engine engine;
   private final UiDispatcher dispatcher;
   private final RefreshScheduler refresher;
@@ -119,22 +123,51 @@ public final class WorkspaceViewModel {
       return;
     }
     vm.specProperty().set(edited);
+    // The form hands over only panels that would run.
+    vm.specProblem(null);
     setWorkspace(workspace.get().withPanel(edited));
+  }
+
+  /**
+   * Shows on each panel's tile what is wrong with it as opened ({@code panels[2].http.url: …});
+   * returns the problems that belong to no panel.
+   */
+  public List<Problem> showProblems(List<Problem> problems) {
+    var rest = new java.util.ArrayList<Problem>();
+    var byPanel = new java.util.LinkedHashMap<PanelViewModel, List<String>>();
+    for (Problem p : problems) {
+      var m = PANEL_PATH.matcher(p.where() == null ? "" : p.where());
+      int index = m.lookingAt() ? Integer.parseInt(m.group(1)) : -1;
+      if (index < 0 || index >= panels.size()) {
+        rest.add(p);
+        continue;
+      }
+      String field = p.where().substring(m.end()).replaceFirst("^\\.", "");
+      byPanel
+          .computeIfAbsent(panels.get(index), k -> new java.util.ArrayList<>())
+          .add(field.isEmpty() ? p.message() : field + ": " + p.message());
+    }
+    byPanel.forEach(
+        (vm, lines) -> vm.specProblem("Cannot run as written: " + String.join("; ", lines)));
+    return rest;
   }
 
   /** Adds an empty HTTP or SQL panel, selects it, and returns it. */
   public PanelViewModel add(boolean sql) {
     String id = freeId(sql ? "query" : "request");
+    // "New request", "New request 2", …: tiles a user can tell apart before renaming them.
+    String number = id.substring(id.lastIndexOf('-') + 1);
+    String title = (sql ? "New query" : "New request") + (number.equals("1") ? "" : " " + number);
     Workspace ws = workspace.get();
     PanelSpec p =
         sql
             ? PanelSpec.sql(
                 id,
-                "New query",
+                title,
                 SqlQuerySpec.of(
                     ws.connections().isEmpty() ? null : ws.connections().keySet().iterator().next(),
                     "select now()"))
-            : PanelSpec.http(id, "New request", HttpRequestSpec.get("https://"));
+            : PanelSpec.http(id, title, HttpRequestSpec.get("https://"));
     p = p.withView(ViewKind.TABLE);
     var vm = new PanelViewModel(p);
     byId.put(id, vm);
@@ -283,6 +316,10 @@ public final class WorkspaceViewModel {
   private void setWorkspace(Workspace ws) {
     workspace.set(ws);
     dirty.set(true);
+    if (message.get() != null && message.get().startsWith("saved ")) {
+      // No longer true: there are edits since.
+      message.set("");
+    }
     refresher.update(ws);
   }
 

@@ -3,8 +3,10 @@ package dev.fetchboard.ui.window;
 import dev.fetchboard.state.ExternalChangeWatcher;
 import dev.fetchboard.state.Fingerprint;
 import dev.fetchboard.state.SaveFailure;
+import dev.fetchboard.state.Settings;
 import dev.fetchboard.state.WorkspaceStore;
 import dev.fetchboard.ui.model.PanelHistory;
+import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
 import dev.fetchboard.workspace.Problem;
 import dev.fetchboard.workspace.Workspace;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -41,6 +44,9 @@ public final class FileActions {
   private final BiConsumer<String, String> problem;
   // Only the latest open may show its workspace: a slow read never replaces a newer one.
   private long generation;
+  // The text of the open file as last read or written: a save keeps what it can of it (comments).
+  private String fileText;
+  private UnaryOperator<Workspace> beforeShowing = UnaryOperator.identity();
 
   FileActions(
       WorkspaceViewModel model,
@@ -65,6 +71,20 @@ public final class FileActions {
     this.io = io;
     this.owner = owner;
     this.problem = problem;
+    // Auto-refresh and the selected panel are remembered per file, for the next time it opens.
+    model.autoRefreshProperty().subscribe(this::rememberView);
+    model.selectedProperty().subscribe(this::rememberView);
+  }
+
+  private void rememberView() {
+    Path file = model.fileProperty().get();
+    if (file != null) {
+      PanelViewModel selected = model.selectedProperty().get();
+      settings.remember(
+          file,
+          new Settings.WorkspaceView(
+              model.autoRefreshProperty().get(), selected == null ? null : selected.id()));
+    }
   }
 
   public void newWorkspace() {
@@ -72,7 +92,7 @@ public final class FileActions {
         "starting a new workspace",
         () -> {
           generation++;
-          show(Workspace.named("Untitled"), null, null);
+          show(Workspace.named("Untitled"), null, null, null);
           model.messageProperty().set("new workspace");
         });
   }
@@ -108,13 +128,17 @@ public final class FileActions {
     io.execute(
         () -> {
           try {
-            WorkspaceStore.Opened opened = store.read(file);
+            // One bad panel never refuses the whole file: it opens, and the panel says what is
+            // wrong on its tile and in its form.
+            WorkspaceStore.OpenedLeniently opened = store.readLeniently(file);
+            Workspace ws = beforeShowing.apply(opened.workspace());
             Platform.runLater(
                 () -> {
                   if (mine == generation) {
-                    show(opened.workspace(), file, opened.fingerprint());
                     settings.opened(file);
-                    model.messageProperty().set("opened " + file.getFileName());
+                    show(ws, file, opened.fingerprint(), opened.text());
+                    List<Problem> rest = model.showProblems(opened.problems());
+                    model.messageProperty().set(openedMessage(file, opened.problems(), rest));
                   }
                 });
           } catch (WorkspaceException e) {
@@ -124,13 +148,35 @@ public final class FileActions {
         });
   }
 
+  private static String openedMessage(Path file, List<Problem> all, List<Problem> rest) {
+    String name = "opened " + file.getFileName();
+    if (all.isEmpty()) {
+      return name;
+    }
+    int panels = all.size() - rest.size();
+    return name
+        + " — "
+        + all.size()
+        + " problem(s) to fix before "
+        + (panels > 0 ? "some panels run" : "it runs")
+        + (rest.isEmpty() ? "; see the marked tiles" : ": " + rest.getFirst().describe());
+  }
+
+  /**
+   * Gives every workspace read from a file to {@code prepare} first, off the FX thread (e.g. to
+   * start the sample API the workspace points at, before its panels run).
+   */
+  public void beforeShowing(UnaryOperator<Workspace> prepare) {
+    beforeShowing = prepare;
+  }
+
   /** Shows recovered edits as unsaved edits of {@code file} (null: never saved). */
   void restore(Workspace edits, Path file, Fingerprint onDisk) {
     whenSettled(
         "restoring the recovered edits",
         () -> {
           generation++;
-          show(edits, file, onDisk);
+          show(edits, file, onDisk, null);
           model.dirtyProperty().set(true);
           model.messageProperty().set("restored your unsaved edits; Save keeps them");
         });
@@ -140,16 +186,26 @@ public final class FileActions {
    * Shows the workspace the app starts on, read elsewhere; false (and nothing shown) when the user
    * already has something else open, such as restored edits.
    */
-  public boolean showFirst(Workspace ws, Path file, Fingerprint onDisk) {
+  public boolean showFirst(Workspace ws, Path file, Fingerprint onDisk, String text) {
     if (model.dirtyProperty().get() || generation > 0) {
       return false;
     }
-    show(ws, file, onDisk);
+    show(ws, file, onDisk, text);
     return true;
   }
 
-  private void show(Workspace ws, Path file, Fingerprint onDisk) {
+  private void show(Workspace ws, Path file, Fingerprint onDisk, String text) {
+    fileText = text;
+    // Read before opening: opening selects the first panel, which is remembered at once.
+    Settings.WorkspaceView seen = file == null ? null : settings.get().viewOf(file);
     model.open(ws, file);
+    if (seen != null) {
+      PanelViewModel selected = seen.selected() == null ? null : model.panel(seen.selected());
+      if (selected != null) {
+        model.selectedProperty().set(selected);
+      }
+      model.autoRefreshProperty().set(seen.autoRefresh());
+    }
     history.clear();
     banners.dismiss(CHANGED_BANNER);
     watcher.watch(file, onDisk);
@@ -190,17 +246,22 @@ public final class FileActions {
   /** Saves atomically off the FX thread, then runs {@code then}; a failure is told, not thrown. */
   private void write(Path to, Runnable then) {
     Workspace ws = model.workspace();
+    List<Problem> problems = new WorkspaceValidator(false).validate(ws);
+    if (!problems.isEmpty() && !SaveProblemsPrompt.saveAnyway(owner.get(), ws, problems)) {
+      model.messageProperty().set("not saved: fix the panels first, or Save anyway");
+      return;
+    }
     boolean sameFile = to.equals(watcher.file());
+    // Comments and layout of the file as opened are kept only when saving over that same file.
+    String previous = to.equals(model.fileProperty().get()) ? fileText : null;
     model.messageProperty().set("saving " + to.getFileName() + "…");
     io.execute(
         () -> {
-          byte[] bytes = store.bytes(ws);
+          byte[] bytes = store.bytes(ws, previous);
           Fingerprint fp = Fingerprint.of(bytes);
           if (sameFile) {
             watcher.expect(fp);
           }
-          // Saved all the same (the edits are the user's), but said: Open refuses such a file.
-          List<Problem> problems = new WorkspaceValidator(false).validate(ws);
           try {
             store.write(bytes, to);
           } catch (SaveFailure e) {
@@ -218,6 +279,8 @@ public final class FileActions {
                 }
                 banners.dismiss(CHANGED_BANNER);
                 settings.opened(to);
+                rememberView();
+                fileText = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
                 if (model.workspace() == ws) {
                   model.saved(to);
                 } else {
@@ -233,9 +296,9 @@ public final class FileActions {
                       .set(
                           "saved "
                               + to.getFileName()
-                              + ", but it cannot be opened until "
+                              + " with "
                               + problems.size()
-                              + " problem(s) are fixed: "
+                              + " panel problem(s) to fix: "
                               + problems.getFirst().describe());
                 }
                 then.run();

@@ -67,6 +67,13 @@ public final class WindowSettings {
     current.set(current.get().withOpened(file));
   }
 
+  /** Remembers how {@code file} is being seen: auto-refresh and the selected panel. */
+  public void remember(Path file, Settings.WorkspaceView view) {
+    if (!view.equals(current.get().viewOf(file))) {
+      current.set(current.get().withView(file, view));
+    }
+  }
+
   public void forget(String path) {
     current.set(current.get().withoutRecent(path));
   }

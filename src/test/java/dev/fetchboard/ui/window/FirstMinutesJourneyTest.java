@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -240,6 +242,9 @@ class FirstMinutesJourneyTest {
     robot.clickOn(robot.from(window).lookup("#add-http").queryAs(Node.class));
     robot.clickOn(tile("a"));
     assertThat(selectedTiles()).containsExactly("a");
+    assertThat(model.panels().stream().map(p -> p.spec().displayTitle()))
+        .as("new panels can be told apart")
+        .containsSubsequence("New request", "New query", "New request 2");
   }
 
   @Test
@@ -267,6 +272,135 @@ class FirstMinutesJourneyTest {
 
   private static String stateText(TileView tile) {
     return ((javafx.scene.control.Label) tile.lookup(".tile-state")).getText();
+  }
+
+  /** Clicks {@code button} in the dialog whose pane has {@code id}, once it shows. */
+  private void answer(String id, String button) throws Exception {
+    waitUntil("the dialog " + id + " shows", () -> robot.lookup("#" + id).tryQuery().isPresent());
+    Node dialog = robot.lookup("#" + id).query();
+    robot.clickOn(robot.from(dialog).lookup(button).queryButton());
+  }
+
+  @Test
+  void aSavedPanelThatWouldNotRunIsWarnedAboutAndTheFileStillOpens() throws Exception {
+    Path file = threeMinutePanels();
+    openThroughTheWindow(file);
+    // + HTTP leaves the prefilled "https://"; the user saves before filling it in.
+    robot.clickOn(robot.from(window).lookup("#add-http").queryAs(Node.class));
+    press(KeyCode.CONTROL, KeyCode.S);
+    answer("save-problems", "Cancel");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(model.dirtyProperty().get()).as("Cancel writes nothing").isTrue();
+    assertThat(Files.readString(file)).doesNotContain("request-1");
+    press(KeyCode.CONTROL, KeyCode.S);
+    answer("save-problems", "Save anyway");
+    waitUntil("saved", () -> !model.dirtyProperty().get());
+    assertThat(Files.readString(file)).contains("request-1");
+
+    press(KeyCode.CONTROL, KeyCode.N);
+    openThroughTheWindow(file);
+    assertThat(model.panels()).extracting(PanelViewModel::id).contains("a", "b", "c", "request-1");
+    assertThat(robot.lookup(".dialog-pane").tryQuery()).as("no modal refusal").isEmpty();
+    Node bad = tile("request-1");
+    var problem = (javafx.scene.control.Label) bad.lookup(".tile-problem");
+    assertThat(problem.isVisible()).isTrue();
+    assertThat(problem.getText()).contains("URL");
+    robot.clickOn(bad);
+    robot.clickOn(robot.from(window).lookup("Edit").queryAs(Node.class));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(
+            robot
+                .from(window)
+                .lookup(".field-error")
+                .queryAllAs(javafx.scene.control.Label.class)
+                .stream()
+                .filter(Node::isVisible)
+                .map(javafx.scene.control.Label::getText))
+        .as("the form says what is wrong")
+        .isNotEmpty();
+    // Fixing it in the form clears the tile's problem.
+    TextField url = robot.from(window).lookup("#url").queryAs(TextField.class);
+    robot.clickOn(url);
+    robot.write("127.0.0.1:" + server.port() + "/a");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(problem.isVisible()).isFalse();
+  }
+
+  @Test
+  void autoRefreshAndTheSelectedPanelAreAsTheUserLeftThemWhenTheFileOpensAgain() throws Exception {
+    Path file = threeMinutePanels();
+    openThroughTheWindow(file);
+    robot.clickOn(robot.from(window).lookup("#auto-refresh").queryAs(Node.class));
+    robot.clickOn(tile("b"));
+    // Quit, and start again: a new window on the same settings opens the file.
+    robot.interact(stage::close);
+    window.close();
+    model.close();
+    var again = new Stage[1];
+    robot.interact(() -> again[0] = new Stage());
+    stage = again[0];
+    model = new WorkspaceViewModel(engine, dispatcher);
+    robot.interact(() -> window = newWindow(model, stage));
+    openThroughTheWindow(file);
+    var toggle = robot.from(window).lookup("#auto-refresh").queryAs(ToggleButton.class);
+    assertThat(toggle.isSelected()).as("auto-refresh is on again").isTrue();
+    assertThat(model.selectedProperty().get().id()).isEqualTo("b");
+    assertThat(selectedTiles()).containsExactly("b");
+  }
+
+  @Test
+  void aSaveAsCopyOfTheSampleReopenedAfterARestartHasItsApi() throws Exception {
+    // What Save As of the sample writes, reopened in a new session (nothing started the API).
+    Path copy =
+        Files.writeString(
+            work.resolve("my-board.yaml"), dev.fetchboard.embedded.SampleWorkspace.bundledText());
+    var link = new SampleApiLink();
+    cleanup.add(link::close);
+    window.fileActions().beforeShowing(link);
+    openThroughTheWindow(copy);
+    robot.clickOn(robot.from(window).lookup("#run-all").queryAs(Node.class));
+    try {
+      waitUntil(
+          "the sample's API answers its health panel (its latency check may fail on a busy box)",
+          () -> {
+            var r = panel("api-health").resultProperty().get();
+            return r != null && Integer.valueOf(200).equals(r.status());
+          });
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage()
+              + ": "
+              + panel("api-health").problemProperty().get()
+              + " / api "
+              + link.baseUrl()
+              + " "
+              + link.problem(),
+          e);
+    }
+  }
+
+  @Test
+  void theStatusBarKeepsItsCountsReadableAndForgetsSavedAtTheNextEdit() throws Exception {
+    String longName = "a-workspace-file-with-a-name-long-enough-to-fill-the-status-bar-".repeat(2);
+    Path file = Files.copy(threeMinutePanels(), work.resolve(longName + ".yaml"));
+    openThroughTheWindow(file);
+    press(KeyCode.CONTROL, KeyCode.S);
+    waitUntil("saved", () -> String.valueOf(model.messageProperty().get()).startsWith("saved"));
+    var activity = robot.from(window).lookup("#status-activity").queryAs(Label.class);
+    waitUntil("the counts show", () -> !activity.getText().isEmpty());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(activity.getWidth())
+        .as("a long message never squeezes the counts")
+        .isGreaterThanOrEqualTo(activity.prefWidth(-1) - 0.5);
+    robot.clickOn(tile("a"));
+    robot.clickOn(robot.from(window).lookup("Edit").queryAs(Node.class));
+    robot.clickOn(robot.from(window).lookup("#panel-title").queryAs(TextField.class));
+    robot.write("z");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(model.dirtyProperty().get()).isTrue();
+    assertThat(robot.from(window).lookup("#status-message").queryAs(Label.class).getText())
+        .as("'saved …' is no longer true once edited")
+        .doesNotStartWith("saved");
   }
 
   private PanelViewModel panel(String id) {
