@@ -128,6 +128,8 @@ public final class MainWindow extends BorderPane {
     settings.property().addListener((o, a, b) -> applyTheme(b));
     detail = new TabPane(new Tab("Result", result), editTab);
     detail.getTabs().forEach(t -> t.setClosable(false));
+    // After Run the result is what the user wants to see, not the form they ran it from.
+    editor.setOnRun(() -> detail.getSelectionModel().selectFirst());
     var split = new SplitPane(dashboard, detail);
     split.setOrientation(Orientation.HORIZONTAL);
     split.setDividerPositions(0.56);

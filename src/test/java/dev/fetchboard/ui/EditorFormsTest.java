@@ -119,6 +119,60 @@ class EditorFormsTest {
   }
 
   @Test
+  void aNewHttpFormStartsNeutralAndSaysPlainlyWhatToType(FxRobot robot) {
+    robot.clickOn("#add-http");
+    TextField url = robot.lookup("#url").queryAs(TextField.class);
+    assertThat(visibleErrors(robot)).as("nothing is red before the user typed").isEmpty();
+    assertThat(url.getPseudoClassStates()).doesNotContain(DANGER);
+    Button run = robot.lookup("#run-panel").queryButton();
+    assertThat(run.isDisabled()).isTrue();
+    assertThat(run.getTooltip().getText())
+        .contains("Type a URL such as https://api.example.com/items")
+        .doesNotContain("Expected authority");
+
+    robot.interact(() -> url.setText("https://exa mple.com/x"));
+    assertThat(visibleErrors(robot))
+        .singleElement()
+        .asString()
+        .contains("https://api.example.com/items")
+        .doesNotContain("position")
+        .doesNotContain("Illegal character in authority");
+    assertThat(url.getPseudoClassStates()).contains(DANGER);
+    robot.interact(() -> url.setText(""));
+    assertThat(visibleErrors(robot))
+        .containsExactly("Type a URL such as https://api.example.com/items");
+    robot.interact(() -> url.setText(server.url("/echo")));
+    assertThat(visibleErrors(robot)).isEmpty();
+    assertThat(run.isDisabled()).isFalse();
+  }
+
+  @Test
+  void aSqlFormSuggestsSqlChecksWrapsLongLinesAndRunShowsTheResult(FxRobot robot) throws Exception {
+    FxWait.open(model, TestDatabase.sqlWorkspace("select 1 as one"));
+    robot.clickOn("Edit");
+    var checks = robot.lookup("#checks").queryAs(javafx.scene.control.TextArea.class);
+    assertThat(checks.getPromptText()).contains("rowCount").doesNotContain("status");
+    CodeArea area = robot.lookup("#sql").queryAs(CodeArea.class);
+    assertThat(area.isWrapText()).as("long SQL lines wrap").isTrue();
+    robot.clickOn("#run-panel");
+    var detail =
+        robot.lookup(".tab-pane").queryAllAs(javafx.scene.control.TabPane.class).stream()
+            .filter(t -> t.getTabs().stream().anyMatch(tab -> tab.getText().equals("Edit")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(detail.getSelectionModel().getSelectedItem().getText())
+        .as("after Run the result is shown")
+        .isEqualTo("Result");
+    PanelViewModel vm = model.selectedProperty().get();
+    waitUntil("the query ran", () -> vm.state() == PanelState.OK);
+
+    robot.clickOn("Edit");
+    robot.clickOn("#add-http");
+    assertThat(robot.lookup("#checks").queryAs(javafx.scene.control.TextArea.class).getPromptText())
+        .contains("status: 200");
+  }
+
+  @Test
   void theQueryTableAndTheUrlFollowEachOther(FxRobot robot) {
     robot.clickOn("#add-http");
     robot.clickOn("Edit");

@@ -327,6 +327,61 @@ class ResultViewsTest {
   }
 
   @Test
+  void chartsUseTheAccentWithSolidMarkersAndHistoryIsDenseAndEmptyWithoutAxes(FxRobot robot)
+      throws Exception {
+    var query = "select g as n, g * 2 as total from generate_series(1, 10) g";
+    FxWait.open(model, TestDatabase.sqlWorkspace(SqlQuerySpec.of("db", query)));
+    robot.interact(() -> model.selectedProperty().set(panel("rows")));
+    selectTab(robot, "History");
+    assertThat(robot.lookup("#history-latency").tryQuery())
+        .as("no empty axes under 'No runs yet'")
+        .isEmpty();
+    assertThat(robot.lookup("#history-runs .placeholder .label").queryLabeled().getText())
+        .isEqualTo("No runs yet");
+
+    robot.clickOn("#run-all");
+    waitUntil("the query is done", () -> panel("rows").state() == PanelState.OK);
+    selectTab(robot, "Chart");
+    ChartTab tab = resultPane(robot).chart();
+    waitUntil("the chart is drawn", () -> tab.chart() instanceof LineChart);
+    WaitForAsyncUtils.waitForFxEvents();
+    var orange = javafx.scene.paint.Color.web("#f3622d");
+    var line =
+        robot.lookup(".result-chart .chart-series-line").queryAs(javafx.scene.shape.Path.class);
+    assertThat(line.getStroke()).isNotEqualTo(orange);
+    var symbols =
+        robot
+            .lookup(".result-chart .chart-line-symbol")
+            .queryAllAs(javafx.scene.layout.Region.class);
+    assertThat(symbols).hasSizeGreaterThanOrEqualTo(10);
+    for (var symbol : symbols) {
+      var fills = symbol.getBackground().getFills();
+      assertThat(fills.stream().map(f -> f.getFill()).distinct())
+          .as("a solid marker in one colour, the line's")
+          .containsExactly(line.getStroke());
+    }
+    snap(robot, "chart-accent");
+
+    selectTab(robot, "History");
+    waitUntil("the run is listed", () -> resultPane(robot).history().runs().getItems().size() == 1);
+    assertThat(robot.lookup("#history-latency").tryQuery()).isPresent();
+    WaitForAsyncUtils.waitForFxEvents();
+    var row = robot.lookup("#history-runs .table-row-cell").queryAs(javafx.scene.Node.class);
+    assertThat(row.getLayoutBounds().getHeight()).as("as tall as a result row").isLessThan(27);
+    var headers = robot.lookup("#history-runs .column-header .label").queryAllAs(Label.class);
+    assertThat(
+            headers.stream()
+                .filter(
+                    l ->
+                        l.lookup(".text") instanceof javafx.scene.text.Text t
+                            && !t.getText().equals(l.getText()))
+                .map(Label::getText))
+        .as("headers drawn cut")
+        .isEmpty();
+    snap(robot, "history-dense");
+  }
+
+  @Test
   void rowsTakenFromJsonAreChartedToo(FxRobot robot) throws Exception {
     FxWait.open(
         model,

@@ -193,6 +193,42 @@ final class HttpForm implements SourceForm {
     return url;
   }
 
+  private static final String URL_EXAMPLE = "https://api.example.com/items";
+
+  @Override
+  public boolean unfilled(Problem p) {
+    return p.where().equals("http.url") && urlUnfilled();
+  }
+
+  /** Empty, or only the "https://" a new panel starts with. */
+  private boolean urlUnfilled() {
+    return url.getText().strip().matches("([a-zA-Z][a-zA-Z0-9+.-]*://)?");
+  }
+
+  @Override
+  public Problem plain(Problem p) {
+    if (!p.where().equals("http.url")) {
+      return p;
+    }
+    if (urlUnfilled()) {
+      return new Problem(p.where(), "Type a URL such as " + URL_EXAMPLE);
+    }
+    var position = java.util.regex.Pattern.compile("^not a valid URL: .* at position (\\d+)$");
+    var m = position.matcher(p.message());
+    if (m.matches()) {
+      int at = Integer.parseInt(m.group(1)) + 1;
+      return new Problem(
+          p.where(),
+          "This is not a URL yet (look at character " + at + "); type one such as " + URL_EXAMPLE);
+    }
+    return p;
+  }
+
+  @Override
+  public String checksHint() {
+    return "- status: 200\n- latencyUnder: 500ms";
+  }
+
   private void urlEdited(String text) {
     if (syncing) {
       return;

@@ -56,6 +56,9 @@ public final class PanelEditor extends ScrollPane {
   private SourceForm form;
   private PanelSpec built;
   private boolean loading;
+  // False until the user edits the form shown: a new panel's empty URL or SQL is not red yet.
+  private boolean edited;
+  private Runnable onRun = () -> {};
 
   public PanelEditor(WorkspaceViewModel model, Runnable newConnection) {
     this.model = model;
@@ -91,7 +94,13 @@ public final class PanelEditor extends ScrollPane {
     formProblems.setWrapText(true);
     formProblems.managedProperty().bind(formProblems.visibleProperty());
     formProblems.setVisible(false);
-    run.setOnAction(e -> runNow());
+    run.setOnAction(
+        e -> {
+          if (built != null) {
+            runNow();
+            onRun.run();
+          }
+        });
     stop.setOnAction(
         e -> {
           if (editing != null) {
@@ -124,6 +133,11 @@ public final class PanelEditor extends ScrollPane {
         f.end();
       }
     }
+  }
+
+  /** Called after the Run button ran the panel (the window then shows its result). */
+  public void setOnRun(Runnable onRun) {
+    this.onRun = onRun;
   }
 
   /** Runs the panel as the form shows it. */
@@ -161,6 +175,7 @@ public final class PanelEditor extends ScrollPane {
 
   private void edit(PanelViewModel vm) {
     editing = vm;
+    edited = false;
     content.getChildren().clear();
     errors.clear();
     if (vm == null) {
@@ -177,6 +192,9 @@ public final class PanelEditor extends ScrollPane {
       view.setValue(p.viewOrDefault());
       refresh.setText(FormValues.format(p.refresh()));
       checks.setText(p.checks().isEmpty() ? "" : FormValues.yaml(p.checks()));
+      if (form != null) {
+        checks.setPromptText(form.checksHint());
+      }
       var grid = FormValues.grid();
       int row =
           FormValues.add(
@@ -215,7 +233,10 @@ public final class PanelEditor extends ScrollPane {
     var problems = new ArrayList<Problem>();
     PanelSpec spec = form.build(common(problems), problems);
     problems.addAll(validator.validatePanel(spec, model.workspace()));
-    List<Problem> unclaimed = errors.show(problems);
+    problems.replaceAll(form::plain);
+    edited |= userEdit;
+    List<Problem> unclaimed =
+        errors.show(edited ? problems : problems.stream().filter(p -> !form.unfilled(p)).toList());
     formProblems.setText(String.join("\n", unclaimed.stream().map(Problem::describe).toList()));
     formProblems.setVisible(!unclaimed.isEmpty());
     boolean ok = problems.isEmpty();

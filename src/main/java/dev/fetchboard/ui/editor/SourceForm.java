@@ -25,4 +25,20 @@ interface SourceForm {
 
   /** The field a new panel's user fills in first: the URL, the SQL. */
   Node firstField();
+
+  /**
+   * True when {@code p} only says a field is still empty (a new panel's URL or SQL): not shown in
+   * red until the user edits the form.
+   */
+  default boolean unfilled(Problem p) {
+    return false;
+  }
+
+  /** {@code p} in words for the person filling in this form (the validator's are terse). */
+  default Problem plain(Problem p) {
+    return p;
+  }
+
+  /** A starting point for the Checks box: checks that make sense for this kind of panel. */
+  String checksHint();
 }

@@ -43,7 +43,8 @@ final class SqlCodeArea extends VBox {
     getStylesheets().add(SqlCodeArea.class.getResource("sql-code-area.css").toExternalForm());
     area.setId("sql");
     area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-    area.setWrapText(false);
+    // Long lines wrap: a query is read whole, without scrolling sideways.
+    area.setWrapText(true);
     var scroll = new VirtualizedScrollPane<>(area);
     scroll.setPrefHeight(160);
     scroll.setMinHeight(100);

@@ -136,6 +136,16 @@ final class SqlForm implements SourceForm {
     return sql.area();
   }
 
+  @Override
+  public boolean unfilled(Problem p) {
+    return p.where().equals("sql.query") && sql.getText().isBlank();
+  }
+
+  @Override
+  public String checksHint() {
+    return "- rowCount: { atLeast: 1 }\n- value: { greaterThan: 0 }";
+  }
+
   /** The SQL editor, for tests. */
   SqlCodeArea editor() {
     return sql;

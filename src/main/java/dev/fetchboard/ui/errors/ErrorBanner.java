@@ -29,7 +29,7 @@ public final class ErrorBanner extends HBox {
     getStyleClass().addAll("banner", "error-banner");
     setSpacing(8);
     setAlignment(Pos.CENTER_LEFT);
-    message.getStyleClass().add("banner-message");
+    message.getStyleClass().add("error-banner-message");
     message.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(message, Priority.ALWAYS);
     var copy = new Button("Copy details");

@@ -40,7 +40,10 @@ public final class HistoryTab extends SplitPane {
     getStyleClass().add("history-tab");
     setOrientation(Orientation.VERTICAL);
     runs.setId("history-runs");
-    runs.setPlaceholder(new Label("No runs yet."));
+    runs.setPlaceholder(new Label("No runs yet"));
+    // As dense as the result table: one line per run.
+    runs.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+    runs.setFixedCellSize(ResultTableView.ROW_HEIGHT);
     runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     runs.getColumns()
         .addAll(
@@ -49,7 +52,7 @@ public final class HistoryTab extends SplitPane {
                 "outcome",
                 100,
                 r -> r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
-            column("status", 60, r -> r.status() == null ? "" : r.status().toString()),
+            column("status", 80, r -> r.status() == null ? "" : r.status().toString()),
             column("latency", 80, r -> r.timed() ? Durations.human(r.latency()) : ""),
             column("rows", 70, r -> r.rows() == 0 ? "" : String.format("%,d", r.rows())),
             column("size", 80, r -> r.bytes() == 0 ? "" : ByteSize.human(r.bytes())),
@@ -61,6 +64,7 @@ public final class HistoryTab extends SplitPane {
     yAxis.setLabel("latency (ms)");
     chart = new LineChart<>(xAxis, yAxis);
     chart.setId("history-latency");
+    chart.getStyleClass().add("history-chart");
     chart.setAnimated(false);
     chart.setLegendVisible(false);
     chart.setCreateSymbols(false);
@@ -104,10 +108,16 @@ public final class HistoryTab extends SplitPane {
     if (stale) {
       return;
     }
-    if (shown == null) {
+    if (shown == null || shown.history().isEmpty()) {
       runs.getItems().clear();
       latencies.getData().clear();
+      // "No runs yet" alone, without empty axes under it.
+      getItems().remove(chart);
       return;
+    }
+    if (!getItems().contains(chart)) {
+      getItems().add(chart);
+      setDividerPositions(0.55);
     }
     var history = shown.history();
     var newestFirst = new ArrayList<RunRecord>(history);

@@ -5,6 +5,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -33,6 +34,9 @@ public final class ShortcutSheet {
       action.getStyleClass().add("shortcut-action");
       var keys = new Label(s.keysText());
       keys.getStyleClass().add("shortcut-keys");
+      // Never cut to "Ctrl+Shift+Z or Ct…": the sheet is as wide as its longest line.
+      action.setMinWidth(Region.USE_PREF_SIZE);
+      keys.setMinWidth(Region.USE_PREF_SIZE);
       grid.add(action, 0, row);
       grid.add(keys, 1, row++);
     }
@@ -47,6 +51,10 @@ public final class ShortcutSheet {
     var scroll = new ScrollPane(table(shortcuts));
     scroll.setPrefViewportHeight(460);
     scroll.setFitToWidth(true);
+    // Its scroll bar always shows, so the sheet's width leaves room for it instead of the text
+    // giving way when it appears.
+    scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     dialog.getDialogPane().setContent(scroll);
     dialog.getDialogPane().setId("shortcut-sheet");
     dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

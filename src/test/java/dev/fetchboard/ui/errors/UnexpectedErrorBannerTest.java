@@ -80,7 +80,7 @@ class UnexpectedErrorBannerTest {
           throw new IllegalStateException("fx " + mark);
         });
     waitUntil("the banner shows", banner::isVisible);
-    assertThat(robot.lookup("#error-banner .banner-message").queryAs(Label.class).getText())
+    assertThat(robot.lookup("#error-banner .error-banner-message").queryAs(Label.class).getText())
         .startsWith("Something went wrong")
         .doesNotContain("IllegalStateException");
     assertThat(onFx(() -> Window.getWindows().size())).as("no dialog opened").isEqualTo(1);
@@ -115,7 +115,7 @@ class UnexpectedErrorBannerTest {
         "the banner counts the second error",
         () ->
             robot
-                .lookup("#error-banner .banner-message")
+                .lookup("#error-banner .error-banner-message")
                 .queryAs(Label.class)
                 .getText()
                 .contains("2 times"));
