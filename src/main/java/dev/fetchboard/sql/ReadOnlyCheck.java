@@ -119,6 +119,25 @@ final class ReadOnlyCheck {
     return out;
   }
 
+  /**
+   * The text up to the semicolon that ends its only statement, when all after it is comments or
+   * space (which the driver would otherwise send as a statement of its own); else the text as is.
+   */
+  static String withoutTrailing(String sql) {
+    int i = 0;
+    while (i < sql.length()) {
+      SqlText.Span skipped = SqlText.skippedAt(sql, i);
+      if (skipped != null) {
+        i = skipped.end();
+      } else if (sql.charAt(i) == ';') {
+        return statements(sql.substring(i + 1)).isEmpty() ? sql.substring(0, i) : sql;
+      } else {
+        i++;
+      }
+    }
+    return sql;
+  }
+
   /** A message when the text ends inside a comment, literal or quoted name, else null. */
   private static String unclosed(String sql) {
     int i = 0;

@@ -194,8 +194,9 @@ public final class SqlSource implements Source {
    * read through a cursor in that transaction, its rows shown as they arrive.
    */
   private SourceOutput readOnly(
-      Connection conn, SqlQuerySpec q, String sql, Object[] binds, RunContext ctx)
+      Connection conn, SqlQuerySpec q, String text, Object[] binds, RunContext ctx)
       throws Exception {
+    String sql = ReadOnlyCheck.withoutTrailing(text);
     requireOneStatement(conn, sql);
     boolean whole = ctx.rowSink() == null && smallResults.contains(q.connection(), sql);
     if (whole) {

@@ -64,11 +64,11 @@ class EmbeddedDatabaseTest {
     Path marker = dir.resolve("ran");
     try (var db = new EmbeddedDatabase(dir.resolve("pg"), 100).startInBackground()) {
       // As a superuser this would run the shell command as the user running Fetchboard.
+      // With allowWrites, so that the role's missing privilege stops it (a read-only panel refuses
+      // every copy before sending it).
       RunResult program =
-          query(
-              db,
-              new Panels.Recorder(),
-              "copy (select 1) to program 'touch " + marker.toAbsolutePath() + "'");
+          queryAllowingWrites(
+              db, "copy (select 1) to program 'touch " + marker.toAbsolutePath() + "'");
       RunResult file = query(db, new Panels.Recorder(), "select pg_read_file('PG_VERSION')");
       RunResult owned = query(db, new Panels.Recorder(), "select count(*) from customers");
 
@@ -79,6 +79,17 @@ class EmbeddedDatabaseTest {
       assertThat(file.error().message()).contains("permission denied");
       // The sample's tables are the role's own.
       assertThat(owned.ok()).as(String.valueOf(owned.error())).isTrue();
+    }
+  }
+
+  private static RunResult queryAllowingWrites(EmbeddedDatabase db, String sql) throws Exception {
+    var ws =
+        Workspace.named("sample")
+            .withConnections(Map.of("sample", ConnectionSpec.ofUrl("embedded:")));
+    var panel = PanelSpec.sql("w", "w", SqlQuerySpec.of("sample", sql).withAllowWrites(true));
+    try (var engine =
+        new Engine(EngineConfig.DEFAULT, List.of(new SqlSource(db, Map.of(), Path.of("/none"))))) {
+      return engine.run(ws, panel, new Panels.Recorder()).await().getFirst();
     }
   }
 

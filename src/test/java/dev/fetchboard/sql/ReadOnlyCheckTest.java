@@ -37,6 +37,14 @@ class ReadOnlyCheckTest {
   }
 
   @Test
+  void aTrailingSemicolonAndCommentAreLeftOutOfWhatIsSent() {
+    assertThat(ReadOnlyCheck.withoutTrailing("select ';' ; -- done\n/* x */ "))
+        .isEqualTo("select ';' ");
+    assertThat(ReadOnlyCheck.withoutTrailing("select 1")).isEqualTo("select 1");
+    assertThat(ReadOnlyCheck.withoutTrailing("select 1; select 2")).isEqualTo("select 1; select 2");
+  }
+
+  @Test
   void refusalsSayWhyAndWhatLiftsThem() {
     assertThat(ReadOnlyCheck.refusal("select 1; select 2"))
         .isEqualTo(

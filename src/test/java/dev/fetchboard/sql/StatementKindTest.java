@@ -68,7 +68,8 @@ class StatementKindTest {
         List.of(
             "-- top\nselect name from kinds where id = 1",
             "/* top /* nested */ */ select name from kinds where id = 1",
-            "-- top\n(select name from kinds where id = 1)")) {
+            "-- top\n(select name from kinds where id = 1)",
+            "select name from kinds where id = 1; -- a trailing semicolon and comment")) {
       for (int i = 0; i < 2; i++) { // first through a cursor, then in one round trip
         RunResult r = run(SqlQuerySpec.of("reader", query));
         assertThat(r.rowCount()).as(query).isEqualTo(1);
