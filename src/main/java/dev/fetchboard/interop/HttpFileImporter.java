@@ -21,8 +21,7 @@ public final class HttpFileImporter {
   public static final String ENVIRONMENT = "http-file";
 
   private static final Pattern REQUEST_LINE =
-      Pattern.compile(
-          "^(?:(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|CONNECT)\\s+)?(\\S+)(?:\\s+HTTP/[0-9.]+)?\\s*$");
+      Pattern.compile("^(?:([!#$%&'*+.^_`|~0-9A-Z-]+)\\s+)?(\\S+)(?:\\s+HTTP/[0-9.]+)?\\s*$");
   private static final Pattern FILE_VARIABLE = Pattern.compile("^@([A-Za-z0-9_.-]+)\\s*=\\s*(.*)$");
   private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
   private static final Pattern HEADER =
@@ -243,7 +242,7 @@ public final class HttpFileImporter {
   /** {@code {{name}}} → {@code ${name}}; {@code {{$processEnv X}}} → {@code ${env:X}}. */
   static String convert(String text, List<String> notices, int line) {
     // A literal ${ in the file must stay literal in the workspace.
-    String escaped = text.replace("${", "$${");
+    String escaped = text.replaceAll("\\$(\\{[^}]*})", "\\$\\$$1");
     Matcher m = REFERENCE.matcher(escaped);
     var sb = new StringBuilder();
     while (m.find()) {

@@ -44,6 +44,9 @@ public final class HttpFileWriter {
    */
   public static String write(List<PanelSpec> panels, Map<String, String> variables) {
     var sb = new StringBuilder();
+    // {{$processEnv X}} holds a space, which a request line cannot: URLs name it through a file
+    // variable instead.
+    var urlEnv = new java.util.TreeSet<String>();
     variables.forEach((k, v) -> variable(sb, k, v));
     for (PanelSpec p : panels) {
       if (p.http() == null) {
@@ -71,7 +74,7 @@ public final class HttpFileWriter {
                                 + e.getValue())
                     .collect(Collectors.joining("&"));
       }
-      sb.append(h.method().replaceAll("\\s", "")).append(' ').append(url(url)).append('\n');
+      sb.append(h.method().replaceAll("\\s", "")).append(' ').append(url(url, urlEnv)).append('\n');
       h.headers().forEach((k, v) -> header(sb, k, v));
       if (h.auth() != null && h.auth().bearer() != null) {
         header(sb, "Authorization", "Bearer " + h.auth().bearer());
@@ -113,6 +116,12 @@ public final class HttpFileWriter {
         sb.append('\n').append(body(text)).append('\n');
       }
     }
+    if (!urlEnv.isEmpty()) {
+      var head = new StringBuilder();
+      urlEnv.forEach(
+          n -> head.append("@env_").append(n).append(" = {{$processEnv ").append(n).append("}}\n"));
+      sb.insert(0, head);
+    }
     if (sb.indexOf("{{fetchboard_") >= 0) {
       var head =
           new StringBuilder("# Escapes written by Fetchboard (a literal {{, and nothing):\n");
@@ -153,11 +162,21 @@ public final class HttpFileWriter {
       sb.append("# a header whose name is not a valid header name was left out\n");
       return;
     }
-    sb.append(name).append(": ").append(refs(oneLine(nz(value)).strip())).append('\n');
+    // A tab is allowed in a header value; other control characters would break the line.
+    String v = nz(value).replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029&&[^\\t]]", " ");
+    sb.append(name).append(": ").append(refs(v.strip())).append('\n');
   }
 
   /** The URL as one word: whitespace and control characters percent-encoded. */
-  private static String url(String url) {
+  private static String url(String url, java.util.Set<String> urlEnv) {
+    Matcher env = Pattern.compile("(?<!\\$)\\$\\{\\s*env:\\s*([A-Za-z0-9_.-]+)\\s*}").matcher(url);
+    var named = new StringBuilder();
+    while (env.find()) {
+      urlEnv.add(env.group(1));
+      env.appendReplacement(named, Matcher.quoteReplacement("${env_" + env.group(1) + "}"));
+    }
+    env.appendTail(named);
+    url = named.toString();
     var sb = new StringBuilder();
     url.codePoints()
         .forEach(
