@@ -45,6 +45,10 @@ public final class WorkspaceFile {
 
   private final ObjectMapper yaml = YamlMapping.newYamlMapper();
   private final ObjectReader reader = yaml.readerFor(Workspace.class);
+  private final ObjectMapper json =
+      YamlMapping.newJsonMapper()
+          .enable(
+              com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
 
   /** Reads, parses and validates a workspace file. */
   public Workspace read(Path file) throws WorkspaceException {
@@ -196,10 +200,30 @@ public final class WorkspaceFile {
 
   /** The YAML text of a workspace: stable key order, nothing resolved. */
   public String toYaml(Workspace workspace) {
+    String text;
     try {
-      return yaml.writeValueAsString(workspace);
+      text = yaml.writeValueAsString(workspace);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write workspace as YAML", e);
+    }
+    if (readsBackAs(text, workspace)) {
+      return text;
+    }
+    // Jackson's emitter writes U+0085, U+2028 and U+2029 as the YAML 1.1 escapes \N, \L and \P,
+    // which YAML 1.2 readers refuse. JSON, escaping all but ASCII, is YAML 1.2 too, and reads back
+    // whole.
+    try {
+      return json.writerWithDefaultPrettyPrinter().writeValueAsString(workspace) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write workspace as YAML", e);
+    }
+  }
+
+  private boolean readsBackAs(String text, Workspace workspace) {
+    try {
+      return yaml.valueToTree(parseUnchecked(text, null)).equals(yaml.valueToTree(workspace));
+    } catch (WorkspaceException | RuntimeException e) {
+      return false;
     }
   }
 
@@ -219,12 +243,10 @@ public final class WorkspaceFile {
       JsonNode before = yaml.valueToTree(reader.readValue(tree.toJson()));
       JsonNode after = yaml.valueToTree(workspace);
       String text = CommentKeepingWriter.write(tree, before, after, this::blockYaml);
-      if (text != null
-          && (text.equals(previousText)
-              || yaml.valueToTree(parseUnchecked(text, null)).equals(after))) {
+      if (text != null && (text.equals(previousText) || readsBackAs(text, workspace))) {
         return text;
       }
-    } catch (WorkspaceException | YamlTreeException | IOException | RuntimeException e) {
+    } catch (YamlTreeException | IOException | RuntimeException e) {
       // The previous text is no workspace any more (or never was): write afresh.
     }
     return toYaml(workspace);

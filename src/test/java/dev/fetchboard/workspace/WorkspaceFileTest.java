@@ -340,4 +340,20 @@ class WorkspaceFileTest {
     assertThat(ws.panels()).hasSize(i);
     assertThat(millis).as("CPU milliseconds to read %d panels", i).isLessThan(3000);
   }
+
+  /** Found by WorkspaceReaderFuzzTest: Jackson wrote U+2028 as "\\L", which YAML 1.2 refuses. */
+  @Test
+  void lineAndParagraphSeparatorsInValuesSaveAndReadBack() throws Exception {
+    Workspace ws =
+        Workspace.named("a\u2028b")
+            .withPanels(
+                java.util.List.of(
+                    PanelSpec.http("p", "x\u2029y\u0085z", HttpRequestSpec.get("http://h/"))));
+    Path file = dir.resolve("w.yaml");
+    files.write(ws, file);
+    // (Titles with line breaks are refused by validation: read back unchecked, as recovery does.)
+    assertThat(files.parseUnchecked(Files.readString(file), null)).isEqualTo(ws);
+    String over = files.toYaml(ws.withName("c\u2028d"), "# mine\n" + files.toYaml(ws));
+    assertThat(files.parseUnchecked(over, null)).isEqualTo(ws.withName("c\u2028d"));
+  }
 }
