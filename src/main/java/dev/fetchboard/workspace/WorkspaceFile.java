@@ -201,30 +201,41 @@ public final class WorkspaceFile {
   /** The YAML text of a workspace: stable key order, nothing resolved. */
   public String toYaml(Workspace workspace) {
     String text;
+    String asJson;
     try {
       text = yaml.writeValueAsString(workspace);
+      JsonNode expected = yaml.valueToTree(workspace);
+      JsonNode got = readBack(text);
+      if (expected.equals(got)) {
+        return text;
+      }
+      // Jackson's emitter writes U+0085, U+2028 and U+2029 as YAML 1.1 escapes (or raw line
+      // breaks) that YAML 1.2 reads otherwise. JSON, escaping all but ASCII, is YAML 1.2 too.
+      asJson = json.writerWithDefaultPrettyPrinter().writeValueAsString(workspace) + "\n";
+      if (got != null && got.equals(readBack(asJson))) {
+        return text; // only defaults a save leaves out differ (an empty name reads as Untitled)
+      }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write workspace as YAML", e);
     }
-    if (readsBackAs(text, workspace)) {
-      return text;
-    }
-    // Jackson's emitter writes U+0085, U+2028 and U+2029 as the YAML 1.1 escapes \N, \L and \P,
-    // which YAML 1.2 readers refuse. JSON, escaping all but ASCII, is YAML 1.2 too, and reads back
-    // whole.
+    return asJson;
+  }
+
+  private JsonNode readBack(String text) {
     try {
-      return json.writerWithDefaultPrettyPrinter().writeValueAsString(workspace) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write workspace as YAML", e);
+      return yaml.valueToTree(parseUnchecked(text, null));
+    } catch (WorkspaceException | RuntimeException e) {
+      return null;
     }
   }
 
+  /** True when {@code text} reads back as {@code workspace} does after a fresh save. */
   private boolean readsBackAs(String text, Workspace workspace) {
-    try {
-      return yaml.valueToTree(parseUnchecked(text, null)).equals(yaml.valueToTree(workspace));
-    } catch (WorkspaceException | RuntimeException e) {
-      return false;
-    }
+    JsonNode got = readBack(text);
+    return got != null
+        && (got.equals(yaml.valueToTree(workspace))
+            // Defaults a save leaves out (an empty name reads back as "Untitled"): as a fresh save.
+            || got.equals(readBack(toYaml(workspace))));
   }
 
   /**
