@@ -327,8 +327,9 @@ class WorkspaceFileTest {
     Path file = dir.resolve("big.yaml");
     Files.writeString(file, sb);
     // CPU time of this thread, best of three: the suite shares two cores with other builds,
-    // so wall time measures the machine's load rather than the reader. About 0.5 s on an idle
-    // machine; the bound leaves room for a starved JIT and still catches the old 15 s.
+    // so wall time measures the machine's load rather than the reader. 0.7–1.6 s of CPU was seen
+    // at a load of 20 on two cores; the bound leaves room for a starved JIT and still catches the
+    // old 15 s.
     var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     long millis = Long.MAX_VALUE;
     Workspace ws = null;
