@@ -45,6 +45,10 @@ public final class WorkspaceFile {
 
   private final ObjectMapper yaml = YamlMapping.newYamlMapper();
   private final ObjectReader reader = yaml.readerFor(Workspace.class);
+  private final ObjectMapper json =
+      YamlMapping.newJsonMapper()
+          .enable(
+              com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
 
   /** Reads, parses and validates a workspace file. */
   public Workspace read(Path file) throws WorkspaceException {
@@ -196,11 +200,42 @@ public final class WorkspaceFile {
 
   /** The YAML text of a workspace: stable key order, nothing resolved. */
   public String toYaml(Workspace workspace) {
+    String text;
+    String asJson;
     try {
-      return yaml.writeValueAsString(workspace);
+      text = yaml.writeValueAsString(workspace);
+      JsonNode expected = yaml.valueToTree(workspace);
+      JsonNode got = readBack(text);
+      if (expected.equals(got)) {
+        return text;
+      }
+      // Jackson's emitter writes U+0085, U+2028 and U+2029 as YAML 1.1 escapes (or raw line
+      // breaks) that YAML 1.2 reads otherwise. JSON, escaping all but ASCII, is YAML 1.2 too.
+      asJson = json.writerWithDefaultPrettyPrinter().writeValueAsString(workspace) + "\n";
+      if (got != null && got.equals(readBack(asJson))) {
+        return text; // only defaults a save leaves out differ (an empty name reads as Untitled)
+      }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write workspace as YAML", e);
     }
+    return asJson;
+  }
+
+  private JsonNode readBack(String text) {
+    try {
+      return yaml.valueToTree(parseUnchecked(text, null));
+    } catch (WorkspaceException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** True when {@code text} reads back as {@code workspace} does after a fresh save. */
+  private boolean readsBackAs(String text, Workspace workspace) {
+    JsonNode got = readBack(text);
+    return got != null
+        && (got.equals(yaml.valueToTree(workspace))
+            // Defaults a save leaves out (an empty name reads back as "Untitled"): as a fresh save.
+            || got.equals(readBack(toYaml(workspace))));
   }
 
   /**
@@ -219,12 +254,10 @@ public final class WorkspaceFile {
       JsonNode before = yaml.valueToTree(reader.readValue(tree.toJson()));
       JsonNode after = yaml.valueToTree(workspace);
       String text = CommentKeepingWriter.write(tree, before, after, this::blockYaml);
-      if (text != null
-          && (text.equals(previousText)
-              || yaml.valueToTree(parseUnchecked(text, null)).equals(after))) {
+      if (text != null && (text.equals(previousText) || readsBackAs(text, workspace))) {
         return text;
       }
-    } catch (WorkspaceException | YamlTreeException | IOException | RuntimeException e) {
+    } catch (YamlTreeException | IOException | RuntimeException e) {
       // The previous text is no workspace any more (or never was): write afresh.
     }
     return toYaml(workspace);

@@ -177,4 +177,15 @@ class CommentKeepingSaveTest {
     assertThat(save(ws, "fetchboard: 1\nname: [unclosed\n")).isEqualTo(fresh);
     assertThat(save(ws, "just text")).isEqualTo(fresh);
   }
+
+  @Test
+  void clearingATitleOrTheNameStillKeepsTheComments() throws Exception {
+    String text = docsExample();
+    Workspace ws = files.parseUnchecked(text, null);
+    PanelSpec orders = ws.panel("orders-api").orElseThrow();
+    String saved = save(ws.withName("").withPanel(orders.withTitle("")), text);
+    assertThat(comments(saved)).containsExactlyElementsOf(comments(text));
+    assertThat(saved).doesNotContain("title: Orders API").doesNotContain("name: Shop health");
+    assertThat(new WorkspaceFile().toYaml(Workspace.named(""))).startsWith("fetchboard: 1");
+  }
 }

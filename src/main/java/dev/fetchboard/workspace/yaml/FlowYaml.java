@@ -72,7 +72,11 @@ final class FlowYaml {
                 default -> {
                   if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
                     sb.append("\\uFFFD");
-                  } else if (StreamReader.isPrintable(c) && c != 0xFEFF) {
+                  } else if (StreamReader.isPrintable(c)
+                      && c != 0xFEFF
+                      && c != 0x85
+                      && c != 0x2028
+                      && c != 0x2029) {
                     sb.appendCodePoint(c);
                   } else if (c <= 0xFFFF) {
                     sb.append(String.format("\\u%04X", c));
