@@ -12,6 +12,7 @@ import dev.fetchboard.ui.dashboard.DashboardView;
 import dev.fetchboard.ui.editor.PanelEditor;
 import dev.fetchboard.ui.errors.ErrorBanner;
 import dev.fetchboard.ui.errors.LogFolderAction;
+import dev.fetchboard.ui.live.FramePump;
 import dev.fetchboard.ui.live.PulseMonitor;
 import dev.fetchboard.ui.live.UiDispatcher;
 import dev.fetchboard.ui.model.PanelHistory;
@@ -34,7 +35,6 @@ import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -86,7 +86,6 @@ public final class MainWindow extends BorderPane {
   private final WindowSettings settings;
   private final ImportAction importer;
   private final Shortcuts shortcuts;
-  private long lastSecond;
 
   /** A window that keeps no settings or recovery copies (tests of other features). */
   public MainWindow(
@@ -103,6 +102,7 @@ public final class MainWindow extends BorderPane {
       WindowServices services) {
     this.model = model;
     this.dispatcher = dispatcher;
+    this.frames = new FramePump(this::frame, dispatcher::hasPending, () -> pulses.resume());
     this.tester = tester;
     getStyleClass().add("main-window");
     dashboard = new DashboardView(model);
@@ -151,18 +151,56 @@ public final class MainWindow extends BorderPane {
     setTop(new VBox(menu, toolbar(), errorBanner, banners));
     setCenter(split);
     setBottom(status);
-    model.selectedProperty().addListener((o, a, b) -> result.show(b));
+    model
+        .selectedProperty()
+        .addListener(
+            (o, a, b) -> {
+              result.show(b);
+              frames.wake();
+            });
     result.show(model.selectedProperty().get());
     result.setOnKeepChart(model::update);
     result.setRowStreamer((p, sink, c) -> model.engine().streamRows(model.workspace(), p, sink, c));
     model.workspaceProperty().addListener((o, a, b) -> environments(b));
     environments(model.workspace());
-    new AnimationTimer() {
-      @Override
-      public void handle(long now) {
-        frame(now);
-      }
-    }.start();
+    dispatcher.setOnPending(frames::wake);
+    // The once-a-second tick (clocks, rates) runs while the window shows, and frames only while
+    // the engine has something to show: an idle window leaves the FX thread asleep.
+    sceneProperty()
+        .flatMap(javafx.scene.Scene::windowProperty)
+        .flatMap(javafx.stage.Window::showingProperty)
+        .subscribe(
+            showing -> {
+              if (Boolean.TRUE.equals(showing)) {
+                frames.startTicks(TICKS, this::tick);
+                frames.wake();
+              } else {
+                frames.stopTicks();
+              }
+            });
+    frames.wake();
+  }
+
+  /** Schedules the windows' once-a-second ticks; its one daemon thread only hands them over. */
+  private static final java.util.concurrent.ScheduledExecutorService TICKS =
+      dev.fetchboard.engine.Workers.timer("window-ticks");
+
+  private final FramePump frames;
+
+  /** True while per-frame work runs; an idle window stops it (tests look at this). */
+  public boolean framesRunning() {
+    return frames.isRunning();
+  }
+
+  /** How many frames of per-frame work have run so far (tests look at this). */
+  public long framesRun() {
+    return frames.framesRun();
+  }
+
+  /** Once a second: the status bar's rates and the tiles' "3 s ago". */
+  private void tick() {
+    status.update(model, dispatcher, pulses, System.nanoTime());
+    dashboard.tick(Instant.now());
   }
 
   /**
@@ -182,8 +220,11 @@ public final class MainWindow extends BorderPane {
     Platform.runLater(editor::focusFirstField);
   }
 
-  /** One frame: apply what the engine reported since the last one, refresh what shows it. */
-  private void frame(long now) {
+  /**
+   * One frame: apply what the engine reported since the last one, refresh what shows it; true while
+   * there was or is more to do (frames stop a second after the last such frame).
+   */
+  private boolean frame(long now) {
     pulses.frame(now);
     PanelViewModel selected = model.selectedProperty().get();
     var updates = dispatcher.drain(PANELS_PER_FRAME, selected == null ? null : selected.id());
@@ -194,15 +235,11 @@ public final class MainWindow extends BorderPane {
     }
     boolean selectedChanged =
         selected != null && updates.stream().anyMatch(u -> u.getKey().equals(selected.id()));
-    if (selectedChanged
-        || (selected != null && result.table().behind(selected.rowsSoFarProperty().get()))) {
+    boolean behind = selected != null && result.table().behind(selected.rowsSoFarProperty().get());
+    if (selectedChanged || behind) {
       result.refresh();
     }
-    if (now - lastSecond > 1_000_000_000L) {
-      lastSecond = now;
-      status.update(model, dispatcher, pulses, now);
-      dashboard.tick(Instant.now());
-    }
+    return !updates.isEmpty() || behind || dispatcher.hasPending();
   }
 
   /** The one table of window-wide keys: installed in the scene, shown in menus and on F1. */

@@ -153,6 +153,24 @@ class MainWindowTest {
   }
 
   @Test
+  void anIdleWindowLetsTheFxThreadRestAndARunWakesItsFrames(FxRobot robot) throws Exception {
+    waitUntil("frames stop once nothing is pending", () -> !window.framesRunning());
+    long before = window.framesRun();
+    Thread.sleep(2_000);
+    // The frame timer used to run sixty times a second for nothing, keeping the FX thread busy.
+    assertThat(window.framesRun() - before).as("frames run in 2 s of idling").isZero();
+
+    robot.clickOn("#add-http");
+    robot.clickOn("Edit");
+    TextField url = robot.lookup("#url").queryAs(TextField.class);
+    robot.interact(() -> url.setText(server.url("/items")));
+    robot.clickOn(robot.lookup("#run-panel").queryButton());
+    PanelViewModel vm = model.selectedProperty().get();
+    waitUntil("the run's result reaches the tile", () -> vm.state() == PanelState.OK);
+    waitUntil("frames stop again afterwards", () -> !window.framesRunning());
+  }
+
+  @Test
   void onlyTilesOnScreenAreInTheSceneAndScrollingBringsTheOthersIn(FxRobot robot) throws Exception {
     var many = new java.util.ArrayList<PanelSpec>();
     for (int i = 0; i < 80; i++) {
@@ -291,11 +309,10 @@ class MainWindowTest {
                           }
                         }));
     robot.clickOn("#run-all");
-    waitUntil(
+    // Read on the FX thread: the scene graph changes while rows arrive.
+    FxWait.waitUntilOnFx(
         "every row is in the table and the run is done",
-        () ->
-            robot.lookup(".result-table").queryTableView().getItems().size() == 30000
-                && vm.state() == PanelState.OK);
+        () -> table.getItems().size() == 30000 && vm.state() == PanelState.OK);
     assertThat(rowsWhileRunning.get())
         .as("rows were in the table while the query was still running")
         .isGreaterThanOrEqualTo(1000);

@@ -58,6 +58,7 @@ public final class PanelEditor extends ScrollPane {
   private boolean loading;
   // False until the user edits the form shown: a new panel's empty URL or SQL is not red yet.
   private boolean edited;
+  private javafx.util.Subscription problemWatch = javafx.util.Subscription.EMPTY;
   private Runnable onRun = () -> {};
 
   public PanelEditor(WorkspaceViewModel model, Runnable newConnection) {
@@ -176,6 +177,7 @@ public final class PanelEditor extends ScrollPane {
   private void edit(PanelViewModel vm) {
     editing = vm;
     edited = false;
+    problemWatch.unsubscribe();
     content.getChildren().clear();
     errors.clear();
     if (vm == null) {
@@ -215,6 +217,8 @@ public final class PanelEditor extends ScrollPane {
       loading = false;
     }
     check(false);
+    // Problems found when the file was opened may arrive after the form: show them then.
+    problemWatch = vm.problemProperty().subscribe(() -> check(false));
   }
 
   private void changed() {
@@ -234,7 +238,8 @@ public final class PanelEditor extends ScrollPane {
     PanelSpec spec = form.build(common(problems), problems);
     problems.addAll(validator.validatePanel(spec, model.workspace()));
     problems.replaceAll(form::plain);
-    edited |= userEdit;
+    // A panel opened from a file with a problem shows it at once; only a new one starts neutral.
+    edited |= userEdit || editing.hasSpecProblem();
     List<Problem> unclaimed =
         errors.show(edited ? problems : problems.stream().filter(p -> !form.unfilled(p)).toList());
     formProblems.setText(String.join("\n", unclaimed.stream().map(Problem::describe).toList()));

@@ -25,6 +25,14 @@ public final class PulseMonitor {
     return gap;
   }
 
+  /**
+   * Forgets the last frame: frames stopped while the window was idle, and the pause until they
+   * start again is rest, not a stall.
+   */
+  public void resume() {
+    last = 0;
+  }
+
   /** The longest gap between frames in the last ten seconds, in milliseconds. */
   public double longestGapMillis() {
     long max = 0;

@@ -34,6 +34,8 @@ public final class UiDispatcher implements Consumer<RunEvent> {
   /** Panels with a pending update, in the order their update arrived: a key is here iff pending. */
   private final java.util.Queue<String> order = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
+  private volatile Runnable onPending = () -> {};
+
   private final AtomicLong eventsSeen = new AtomicLong();
   private final AtomicLong finishedSeen = new AtomicLong();
   private final AtomicLong rowsSeen = new AtomicLong();
@@ -61,6 +63,20 @@ public final class UiDispatcher implements Consumer<RunEvent> {
           }
           return old.merge(update);
         });
+    onPending.run();
+  }
+
+  /**
+   * Called (on the producer's thread) after every event is recorded: the window wakes its frames
+   * with it. Must be cheap and never block.
+   */
+  public void setOnPending(Runnable onPending) {
+    this.onPending = onPending;
+  }
+
+  /** True while some panel has an update not yet drained. */
+  public boolean hasPending() {
+    return !pending.isEmpty();
   }
 
   /** Takes every pending update (FX thread, once per pulse). */

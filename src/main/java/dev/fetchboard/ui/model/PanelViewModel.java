@@ -112,12 +112,19 @@ public final class PanelViewModel {
    * valid edit replaces it; null clears it.
    */
   public void specProblem(String text) {
-    if (text == null && specProblem != null && specProblem.equals(problem.get())) {
+    // Recorded before the property changes: its listeners ask hasSpecProblem().
+    String previous = specProblem;
+    specProblem = text;
+    if (text == null && previous != null && previous.equals(problem.get())) {
       problem.set(null);
     } else if (text != null) {
       problem.set(text);
     }
-    specProblem = text;
+  }
+
+  /** True while the panel as written has a problem found when its file was opened. */
+  public boolean hasSpecProblem() {
+    return specProblem != null;
   }
 
   /** A run was accepted and waits (for a slot, or for what {@code waitingFor} says). */
