@@ -186,6 +186,9 @@ class EmbeddedDatabaseTest {
     Path data = dir.resolve("pg");
     var child =
         dev.fetchboard.testing.ChildJvm.start(List.of(), CrashingApp.class, data.toString());
+    // A child that fails before saying "ready" may still be alive: never wait on it for ever.
+    java.util.concurrent.CompletableFuture.delayedExecutor(3, java.util.concurrent.TimeUnit.MINUTES)
+        .execute(child::destroyForcibly);
     try (var out =
         new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
       String line;
