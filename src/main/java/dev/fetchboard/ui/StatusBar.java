@@ -73,7 +73,7 @@ final class StatusBar extends HBox {
     lastNanos = now;
     lastFinished = dispatcher.finishedSeen();
     lastRows = dispatcher.rowsSeen();
-    double gap = pulses.longestGapMillis();
+    double gap = pulses.longestGapMillis(now);
     stall.setText(String.format(Locale.ROOT, "longest frame gap (10 s): %.0f ms", gap));
     stall.getStyleClass().removeAll("stall-warn");
     if (gap > 50) {

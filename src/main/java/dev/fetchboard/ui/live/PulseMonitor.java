@@ -33,8 +33,14 @@ public final class PulseMonitor {
     last = 0;
   }
 
-  /** The longest gap between frames in the last ten seconds, in milliseconds. */
-  public double longestGapMillis() {
+  /**
+   * The longest gap between frames in the ten seconds before {@code now}: frames stop while the
+   * window is idle, so old gaps are dropped here too, not only when the next frame comes.
+   */
+  public double longestGapMillis(long now) {
+    while (!gaps.isEmpty() && now - gaps.peekFirst()[0] > WINDOW_NANOS) {
+      gaps.removeFirst();
+    }
     long max = 0;
     for (long[] g : gaps) {
       max = Math.max(max, g[1]);
