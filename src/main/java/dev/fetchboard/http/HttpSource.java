@@ -48,6 +48,14 @@ public final class HttpSource implements Source {
 
   public HttpSource(ProxySelector proxy) {
     this.clients = new HttpClients(proxy);
+    this.json = bodyMapper();
+  }
+
+  /**
+   * The JSON mapper bodies are read with: numbers kept exact, deep or huge documents bounded (the
+   * fuzz tests read with the same one).
+   */
+  static ObjectMapper bodyMapper() {
     var mapper =
         JsonMapper.builder()
             .enable(
@@ -62,7 +70,7 @@ public final class HttpSource implements Source {
                 .maxNestingDepth(500)
                 .maxStringLength(100_000_000)
                 .build());
-    this.json = mapper;
+    return mapper;
   }
 
   @Override

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.fetchboard.engine.Column;
 import dev.fetchboard.engine.ResultTable;
@@ -32,25 +30,8 @@ import net.jqwik.api.Provide;
 class JsonTableFuzzTest {
   private static final int MAX_ROWS = 50;
 
-  /** Configured as {@link HttpSource} configures its mapper. */
-  private static final ObjectMapper JSON = mapper();
-
-  private static ObjectMapper mapper() {
-    var m =
-        JsonMapper.builder()
-            .enable(
-                com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(
-                com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
-    m.getFactory()
-        .setStreamReadConstraints(
-            StreamReadConstraints.builder()
-                .maxNestingDepth(500)
-                .maxStringLength(100_000_000)
-                .build());
-    return m;
-  }
+  /** The mapper {@link HttpSource} reads bodies with. */
+  private static final ObjectMapper JSON = HttpSource.bodyMapper();
 
   @Property
   void theTreePathGivesATableOrATypedError(@ForAll("jsonTexts") String text) {
