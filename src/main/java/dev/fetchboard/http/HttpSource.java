@@ -189,6 +189,14 @@ public final class HttpSource implements Source {
     return ctx.resolver() != null && !value.equals(ctx.resolver().redact(value));
   }
 
+  /** Refuses a response before its body is read, naming the server ("the server at h:p …"). */
+  private static HttpResponse.BodySubscriber<byte[]> refuse(
+      ErrorKind kind, OutgoingRequest request, String what) {
+    return ResponseFraming.refuse(
+        new ResponseFraming.Refused(
+            kind, "the server at " + HttpErrors.hostPort(request.uri()) + " " + what));
+  }
+
   /** Sends one request through java.net.http, the body read under its cap as it arrives. */
   private IncomingResponse send(
       OutgoingRequest request, HttpRequestSpec spec, long cap, RunContext ctx) throws Exception {
@@ -200,27 +208,19 @@ public final class HttpSource implements Source {
           headersAt.set(System.nanoTime());
           String problem = ResponseFraming.problem(info.statusCode(), info.headers());
           if (problem != null) {
-            return ResponseFraming.refuse(
-                new ResponseFraming.Refused(
-                    ErrorKind.PROTOCOL,
-                    "the server at "
-                        + HttpErrors.hostPort(request.uri())
-                        + " sent "
-                        + problem
-                        + "; the response was discarded"));
+            return refuse(
+                ErrorKind.PROTOCOL, request, "sent " + problem + "; the response was discarded");
           }
           long announced = ResponseFraming.announcedLength(info.headers());
           if (announced > cap && !head && info.statusCode() != 204 && info.statusCode() != 304) {
-            return ResponseFraming.refuse(
-                new ResponseFraming.Refused(
-                    ErrorKind.TOO_LARGE,
-                    "the server at "
-                        + HttpErrors.hostPort(request.uri())
-                        + " announced a body of "
-                        + ByteSize.human(announced)
-                        + ", larger than the "
-                        + ByteSize.human(cap)
-                        + " cap (raise maxBytes to read more); nothing of it was read"));
+            return refuse(
+                ErrorKind.TOO_LARGE,
+                request,
+                "announced a body of "
+                    + ByteSize.human(announced)
+                    + ", larger than the "
+                    + ByteSize.human(cap)
+                    + " cap (raise maxBytes to read more); nothing of it was read");
           }
           return new CappedBodySubscriber(cap, bytes -> ctx.progress(bytes, 0, null));
         };
