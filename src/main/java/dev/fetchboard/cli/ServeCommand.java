@@ -172,7 +172,7 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
     try {
       stop.await();
-      log.accept("stopping: cancelling runs in flight");
+      log.accept("stopping");
       serve.close();
       log.accept("stopped");
     } finally {

@@ -91,7 +91,11 @@ public final class ServedWorkspace implements AutoCloseable {
    */
   public boolean stop(Duration grace) throws InterruptedException {
     scheduler.stop();
+    int inFlight = engine.activeCount();
     engine.cancelAll();
+    if (inFlight > 0) {
+      log.accept("cancelled " + inFlight + (inFlight == 1 ? " run" : " runs") + " in flight");
+    }
     long deadline = System.nanoTime() + grace.toNanos();
     while (engine.activeCount() > 0) {
       if (System.nanoTime() > deadline) {
