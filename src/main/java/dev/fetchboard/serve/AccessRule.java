@@ -47,7 +47,7 @@ public final class AccessRule extends Authenticator {
     String password = null;
     if (basic != null) {
       int colon = basic.indexOf(':');
-      if (colon <= 0) {
+      if (colon <= 0 || basic.substring(0, colon).contains("${")) {
         throw new IllegalArgumentException(
             "--basic-auth must be USER:${env:NAME} (the password from an environment variable)");
       }
@@ -63,7 +63,9 @@ public final class AccessRule extends Authenticator {
     if (!m.matches()) {
       throw new IllegalArgumentException(
           option
-              + ": write the secret as ${env:NAME} (an environment variable; quote it in the"
+              + ": write the secret as "
+              + (option.equals("--basic-auth") ? "USER:${env:NAME}" : "${env:NAME}")
+              + " (an environment variable; quote it in the"
               + " shell), never the secret itself: a command line shows in every process listing");
     }
     String value = env.apply(m.group(1));

@@ -54,7 +54,8 @@ public final class WorkspaceReload implements AutoCloseable {
     try {
       ws = loader.load();
     } catch (WorkspaceException e) {
-      log.accept(e.getMessage());
+      // One line per problem, each naming the file, line and column.
+      e.getMessage().lines().forEach(log);
       log.accept("still serving the last good version of " + loader.file());
       return;
     }
