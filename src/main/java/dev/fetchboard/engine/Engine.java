@@ -284,6 +284,8 @@ public final class Engine implements AutoCloseable {
    * @param prepared the panel already prepared (repeat runs), or null to prepare it here
    * @param sink where rows go instead of a result table (an export), or null
    */
+  // The deadline is a scope guard: closing it unregisters; the body needs no reference to it.
+  @SuppressWarnings("try")
   RunResult execute(
       long id,
       Workspace workspace,

@@ -198,6 +198,8 @@ public final class SqlSource implements Source {
    * result was small sends BEGIN READ ONLY, itself and ROLLBACK in one round trip; any other is
    * read through a cursor in that transaction, its rows shown as they arrive.
    */
+  // The cancel hook is a scope guard: closing it unhooks; the body needs no reference to it.
+  @SuppressWarnings("try")
   private SourceOutput readOnly(
       Connection conn, SqlQuerySpec q, String text, Object[] binds, RunContext ctx)
       throws Exception {
@@ -237,6 +239,8 @@ public final class SqlSource implements Source {
    * last result that has rows, else how many rows all statements changed. Its rows come whole (at
    * most the row cap), not streamed.
    */
+  // The cancel hook is a scope guard: closing it unhooks; the body needs no reference to it.
+  @SuppressWarnings("try")
   private SourceOutput withWrites(
       Connection conn, SqlQuerySpec q, String sql, Object[] binds, RunContext ctx)
       throws Exception {

@@ -201,7 +201,6 @@ public final class WorkspaceValidator {
     return out;
   }
 
-  /** Why a URL cannot be sent, or null when it looks right (variables are checked at run time). */
   /** A user's value in quotes for a message, cut short and with control characters escaped. */
   static String quote(String value) {
     var sb = new StringBuilder("'");
