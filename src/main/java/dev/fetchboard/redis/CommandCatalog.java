@@ -48,8 +48,9 @@ final class CommandCatalog {
       return null;
     }
     if (top.hasSubcommands() && command.size() > 1) {
+      // A subcommand the server did not list has no flags: it is not taken to be read-only.
       Info sub = known.get(key(command, true));
-      return sub == null || sub == UNKNOWN ? null : sub;
+      return sub == null || sub == UNKNOWN ? new Info(key(command, true), Set.of(), false) : sub;
     }
     return top;
   }

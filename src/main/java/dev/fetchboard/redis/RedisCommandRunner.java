@@ -61,7 +61,7 @@ final class RedisCommandRunner implements AutoCloseable {
     String unsure = null;
     if (!catalog.asked(cmd)) {
       try {
-        catalog.learn(cmd, call(conn, List.of("COMMAND", "INFO", cmd.getFirst()), 64, cancel));
+        catalog.learn(cmd, call(conn, List.of("COMMAND", "INFO", cmd.getFirst()), 20_000, cancel));
       } catch (ExecutionException e) {
         unsure = RedisErrors.describe(e.getCause(), settings).getMessage();
       }
