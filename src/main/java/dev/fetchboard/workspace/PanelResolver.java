@@ -26,13 +26,11 @@ public final class PanelResolver {
 
   public PanelSpec resolve(PanelSpec panel) throws UnknownVariableException {
     String where = "panel '" + panel.id() + "'";
-    if (panel.http() != null) {
-      return panel.withHttp(resolve(panel.http(), where));
-    }
-    if (panel.sql() != null) {
-      return panel.withSql(resolve(panel.sql(), where));
-    }
-    return panel;
+    return switch (panel.source()) {
+      case null -> panel;
+      case HttpRequestSpec http -> panel.withSource(resolve(http, where));
+      case SqlQuerySpec sql -> panel.withSource(resolve(sql, where));
+    };
   }
 
   public HttpRequestSpec resolve(HttpRequestSpec http, String where)

@@ -7,7 +7,9 @@ import dev.fetchboard.ui.model.RunRecord;
 import dev.fetchboard.ui.result.ChartBuilder;
 import dev.fetchboard.ui.result.ChartData;
 import dev.fetchboard.workspace.ChartSpec;
+import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.SqlQuerySpec;
 import dev.fetchboard.workspace.ViewKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -236,8 +238,14 @@ public final class TileView extends VBox {
   private void showSpec(PanelSpec spec) {
     title.setText(spec.displayTitle());
     // A panel that skips certificate checks says so where it is seen, not only in its file.
-    insecure.setVisible(spec.http() != null && Boolean.TRUE.equals(spec.http().insecure()));
-    kind.setIconCode(spec.sql() != null ? Feather.DATABASE : Feather.GLOBE);
+    insecure.setVisible(
+        spec.asHttp().filter(http -> Boolean.TRUE.equals(http.insecure())).isPresent());
+    kind.setIconCode(
+        switch (spec.source()) {
+          case null -> Feather.GLOBE;
+          case HttpRequestSpec _ -> Feather.GLOBE;
+          case SqlQuerySpec _ -> Feather.DATABASE;
+        });
     value.getStyleClass().remove("tile-value-large");
     if (spec.viewOrDefault() == ViewKind.VALUE) {
       value.getStyleClass().add("tile-value-large");
