@@ -217,6 +217,30 @@ final class RedisCommandRunner implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens a connection of its own and asks the server's version: "connected to redis://…: Redis
+   * 7.0.15". Refused logins and unreachable servers fail in the words a panel would show.
+   */
+  String test(RedisSettings settings) throws RunFailure {
+    try (var conn = connections.direct(settings)) {
+      Reply info = call(conn, List.of("INFO", "server"), 1000, new Cancellation());
+      String version = "";
+      if (info instanceof Reply.Text t) {
+        for (Object[] row : ReplyTables.info(t.text())) {
+          if (row[1].equals("redis_version")) {
+            version = ": Redis " + row[2];
+          }
+        }
+      }
+      return "connected to " + settings.describe() + version;
+    } catch (ExecutionException | RuntimeException e) {
+      throw RedisErrors.describe(e instanceof ExecutionException ee ? ee.getCause() : e, settings);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RunFailure(ErrorKind.CANCELLED, "cancelled");
+    }
+  }
+
   /** Forgets every connection (another workspace was opened). */
   void reset() {
     connections.reset();
