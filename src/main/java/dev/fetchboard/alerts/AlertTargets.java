@@ -83,11 +83,11 @@ final class AlertTargets {
       return new TelegramSender(base, token, chat);
     }
     if (spec.slack() != null) {
-      String url = secret(spec.slack().webhook(), at + ".slack.webhook");
+      String url = secretUrl(spec.slack().webhook(), at + ".slack.webhook");
       return new SlackSender(url(url, at + ".slack.webhook"), spec.slack().webhook());
     }
     if (spec.teams() != null) {
-      String url = secret(spec.teams().webhook(), at + ".teams.webhook");
+      String url = secretUrl(spec.teams().webhook(), at + ".teams.webhook");
       return new TeamsSender(url(url, at + ".teams.webhook"), spec.teams().webhook());
     }
     var w = spec.webhook();
@@ -101,7 +101,7 @@ final class AlertTargets {
       headers.put(h.getKey(), value);
     }
     if (Variables.hasReference(w.url())) {
-      redactor.add(url, w.url());
+      redactor.addUrl(url, w.url());
     }
     return new WebhookSender(url(url, at + ".webhook.url"), shown(w.url()), headers);
   }
@@ -110,6 +110,13 @@ final class AlertTargets {
   private String secret(String reference, String where) throws UnknownVariableException {
     String value = variables.resolve(reference, where);
     redactor.add(value, reference);
+    return value;
+  }
+
+  /** Resolves a URL that is a secret and hides it and its parts behind the reference. */
+  private String secretUrl(String reference, String where) throws UnknownVariableException {
+    String value = variables.resolve(reference, where);
+    redactor.addUrl(value, reference);
     return value;
   }
 
