@@ -3,6 +3,7 @@ package dev.fetchboard.cli;
 import dev.fetchboard.AppDirs;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.serve.AccessRule;
+import dev.fetchboard.serve.AlertsHook;
 import dev.fetchboard.serve.ListenAddress;
 import dev.fetchboard.serve.ResultHook;
 import dev.fetchboard.serve.Serve;
@@ -125,9 +126,8 @@ public final class ServeCommand implements Callable<Integer> {
     var printer =
         (dev.fetchboard.serve.ResultLines)
             (w, panel, r) -> new JsonLinesPrinter(w).result(panel, r);
-    // ALERTS HOOK: the one place serve hands each finished run on; dev.fetchboard.alerts plugs in
-    // here once it is in main.
-    ResultHook hook = ResultHook.NONE;
+    // The one place serve hands each finished run on: the workspace's alerts.
+    ResultHook hook = new AlertsHook(log);
     Serve serve;
     try {
       serve = Serve.start(settings, printer, hook, log);
@@ -146,7 +146,7 @@ public final class ServeCommand implements Callable<Integer> {
             () -> {
               stop.countDown();
               try {
-                stopped.await(15, TimeUnit.SECONDS);
+                stopped.await(25, TimeUnit.SECONDS);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
