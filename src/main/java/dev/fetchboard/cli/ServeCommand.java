@@ -6,6 +6,7 @@ import dev.fetchboard.serve.AccessRule;
 import dev.fetchboard.serve.AlertsHook;
 import dev.fetchboard.serve.ListenAddress;
 import dev.fetchboard.serve.ResultHook;
+import dev.fetchboard.serve.ResultLines;
 import dev.fetchboard.serve.Serve;
 import dev.fetchboard.serve.ServeSettings;
 import dev.fetchboard.workspace.Durations;
@@ -123,9 +124,8 @@ public final class ServeCommand implements Callable<Integer> {
             concurrency == null ? EngineConfig.DEFAULT.maxInFlight() : concurrency,
             AppDirs.forUser().data().resolve("pg"),
             Duration.ofSeconds(1));
-    var printer =
-        (dev.fetchboard.serve.ResultLines)
-            (w, panel, r) -> new JsonLinesPrinter(w).result(panel, r);
+    // /api/panels prints exactly what `run --format json` prints.
+    ResultLines printer = (w, panel, r) -> new JsonLinesPrinter(w).result(panel, r);
     // The one place serve hands each finished run on: the workspace's alerts.
     ResultHook hook = new AlertsHook(log);
     Serve serve;
