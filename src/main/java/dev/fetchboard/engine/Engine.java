@@ -378,26 +378,7 @@ public final class Engine implements AutoCloseable {
                 r.error().kind(),
                 resolver.redact(r.error().message()),
                 resolver.redact(r.error().details()));
-    return new RunResult(
-        r.panelId(),
-        r.runId(),
-        r.outcome(),
-        e,
-        r.startedAt(),
-        r.elapsed(),
-        r.timeToFirstByte(),
-        r.status(),
-        r.headers(),
-        r.contentType(),
-        r.bytes(),
-        r.body(),
-        r.table(),
-        r.value(),
-        r.affectedRows(),
-        r.checks(),
-        resolver.redact(r.notice()),
-        r.attempts(),
-        r.timeToFirstRow());
+    return r.withMessages(e, resolver.redact(r.notice()));
   }
 
   /**
@@ -428,30 +409,14 @@ public final class Engine implements AutoCloseable {
     List<CheckOutcome> checks = CheckEvaluator.evaluate(panel.checks(), out, elapsed);
     Outcome outcome =
         checks.stream().allMatch(CheckOutcome::passed) ? Outcome.OK : Outcome.CHECK_FAILED;
+    RunPayload payload = out.payload();
     String notice = out.notice();
-    if (out.table() != null && out.table().capNotice() != null) {
-      notice = notice == null ? out.table().capNotice() : notice + "; " + out.table().capNotice();
+    ResultTable table = payload.table();
+    if (table != null && table.capNotice() != null) {
+      notice = notice == null ? table.capNotice() : notice + "; " + table.capNotice();
     }
     return new RunResult(
-        panel.id(),
-        id,
-        outcome,
-        null,
-        ctx.startedAt(),
-        elapsed,
-        out.timeToFirstByte(),
-        out.status(),
-        out.headers(),
-        out.contentType(),
-        out.bytes(),
-        out.body(),
-        out.table(),
-        out.value(),
-        out.affectedRows(),
-        checks,
-        notice,
-        attempts,
-        ctx.timeToFirstRow());
+        panel.id(), id, outcome, null, ctx.startedAt(), elapsed, attempts, checks, notice, payload);
   }
 
   private RunResult stopped(

@@ -91,8 +91,8 @@ final class RepeatRunner {
                               true,
                               null);
                       latencies[i] = r.elapsed().toNanos();
-                      if (r.status() != null) {
-                        int status = r.status();
+                      if (r.payload() instanceof HttpExchange http) {
+                        int status = http.status();
                         if (status >= 0 && status < COMMON_STATUSES) {
                           commonStatuses.incrementAndGet(status);
                         } else {

@@ -1,7 +1,9 @@
 package dev.fetchboard.sql;
 
 import dev.fetchboard.engine.ErrorKind;
+import dev.fetchboard.engine.QueryRows;
 import dev.fetchboard.engine.ResultTable;
+import dev.fetchboard.engine.RowsChanged;
 import dev.fetchboard.engine.RunContext;
 import dev.fetchboard.engine.RunFailure;
 import dev.fetchboard.engine.Source;
@@ -178,7 +180,7 @@ public final class SqlSource implements Source {
       String notice = rolePowers.notice(settings, conn);
       SourceOutput out =
           writes ? withWrites(conn, q, sql, binds, ctx) : readOnly(conn, q, sql, binds, ctx);
-      return notice == null ? out : withNotice(out, notice);
+      return notice == null ? out : out.withNotice(notice);
     } catch (SQLException e) {
       if (ctx.cancellation().isCancelled()) {
         throw new InterruptedException("cancelled");
@@ -312,23 +314,7 @@ public final class SqlSource implements Source {
   }
 
   private static SourceOutput changedRows(long affected) {
-    return new SourceOutput(
-        null, Map.of(), null, null, 0, null, null, affected, affected, null, null);
-  }
-
-  private static SourceOutput withNotice(SourceOutput o, String notice) {
-    return new SourceOutput(
-        o.status(),
-        o.headers(),
-        o.contentType(),
-        o.timeToFirstByte(),
-        o.bytes(),
-        o.body(),
-        o.table(),
-        o.value(),
-        o.affectedRows(),
-        o.document(),
-        o.notice() == null ? notice : o.notice() + "; " + notice);
+    return SourceOutput.of(new RowsChanged(affected));
   }
 
   private SourceOutput readRows(
@@ -351,7 +337,7 @@ public final class SqlSource implements Source {
       smallResults.note(q.connection(), sql, rowsRead <= TableFill.FIRST_FETCH_SIZE);
     }
     Object first = n > 0 && !table.columns().isEmpty() ? table.cell(0, 0) : null;
-    return SourceOutput.ofTable(table, first);
+    return SourceOutput.of(new QueryRows(table, first, ctx.timeToFirstRow()));
   }
 
   /**
@@ -433,7 +419,8 @@ public final class SqlSource implements Source {
           ErrorKind.INTERNAL,
           "cannot write the rows: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
     }
-    return SourceOutput.ofTable(new ResultTable(reader.columns(), 0), null);
+    return SourceOutput.of(
+        new QueryRows(new ResultTable(reader.columns(), 0), null, ctx.timeToFirstRow()));
   }
 
   @Override

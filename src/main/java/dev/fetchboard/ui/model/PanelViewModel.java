@@ -1,7 +1,9 @@
 package dev.fetchboard.ui.model;
 
+import dev.fetchboard.engine.HttpExchange;
 import dev.fetchboard.engine.Outcome;
 import dev.fetchboard.engine.ResultTable;
+import dev.fetchboard.engine.RowsChanged;
 import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.engine.Values;
 import dev.fetchboard.workspace.ByteSize;
@@ -205,22 +207,20 @@ public final class PanelViewModel {
 
   private static String detailOf(RunResult r) {
     var sb = new StringBuilder();
-    if (r.status() != null) {
-      sb.append(r.status()).append(" · ");
-    }
+    r.httpStatus().ifPresent(status -> sb.append(status).append(" · "));
     sb.append(Durations.human(r.elapsed()));
     if (r.table() != null) {
       sb.append(String.format(r.rowCount() == 1 ? " · %,d row" : " · %,d rows", r.rowCount()));
     }
-    if (r.affectedRows() != null) {
-      sb.append(String.format(" · %,d changed", r.affectedRows()));
+    if (r.payload() instanceof RowsChanged changed) {
+      sb.append(String.format(" · %,d changed", changed.affectedRows()));
     }
     return sb.toString();
   }
 
   private String previewOf(RunResult r) {
     // A failed run or an error response shows its problem line, not its body, on the tile.
-    if (r.error() != null || (r.status() != null && r.status() >= 400)) {
+    if (r.error() != null || r.httpStatus().orElse(0) >= 400) {
       return "";
     }
     PanelSpec p = spec.get();
@@ -241,8 +241,8 @@ public final class PanelViewModel {
       }
       return sb.toString().stripTrailing();
     }
-    if (r.body() != null) {
-      String b = r.body().strip();
+    if (r.payload() instanceof HttpExchange http && http.body() != null) {
+      String b = http.body().strip();
       return b.length() > 160 ? b.substring(0, 160) + "…" : b;
     }
     return r.value() == null ? "" : Values.display(r.value());
