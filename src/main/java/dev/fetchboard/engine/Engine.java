@@ -1,5 +1,6 @@
 package dev.fetchboard.engine;
 
+import dev.fetchboard.workspace.ConnectionSpec;
 import dev.fetchboard.workspace.Durations;
 import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelResolver;
@@ -144,6 +145,28 @@ public final class Engine implements AutoCloseable {
               })
           .start();
     }
+  }
+
+  /**
+   * "Test connection" for a connection being edited: its variables resolved against the workspace's
+   * active environment, then tried by the source that runs that kind of connection. Blocks while it
+   * connects; call it off the FX thread.
+   */
+  public ConnectionCheck testConnection(Workspace workspace, String name, ConnectionSpec spec) {
+    ConnectionSpec resolved;
+    try {
+      resolved =
+          new PanelResolver(new Variables(workspace.activeVariables(), processEnvironment))
+              .resolve(name, spec);
+    } catch (UnknownVariableException e) {
+      return new ConnectionCheck(false, null, null, e.getMessage());
+    }
+    for (Source source : sources) {
+      if (source instanceof ConnectionTester tester) {
+        return tester.testConnection(resolved);
+      }
+    }
+    return new ConnectionCheck(false, null, null, "no source can test this connection");
   }
 
   /** Starts one panel; see {@link #run}. */

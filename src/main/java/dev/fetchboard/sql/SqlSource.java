@@ -1,5 +1,7 @@
 package dev.fetchboard.sql;
 
+import dev.fetchboard.engine.ConnectionCheck;
+import dev.fetchboard.engine.ConnectionTester;
 import dev.fetchboard.engine.ErrorKind;
 import dev.fetchboard.engine.QueryRows;
 import dev.fetchboard.engine.ResultTable;
@@ -35,7 +37,7 @@ import org.postgresql.core.Parser;
  * text as psql would. Rows or "n changed" is what the driver says the statement returned, and every
  * run gives its connection back clean ({@link SessionReset}).
  */
-public final class SqlSource implements Source {
+public final class SqlSource implements Source, ConnectionTester {
   private static final Duration SLACK = Duration.ofSeconds(2);
 
   private final ConnectionPools pools = new ConnectionPools();
@@ -516,11 +518,8 @@ public final class SqlSource implements Source {
     }
   }
 
-  /**
-   * "Test connection": opens one connection outside the pools and asks the server its version.
-   *
-   * @param resolved a connection whose variables are resolved
-   */
+  /** "Test connection": opens one connection outside the pools and asks the server its version. */
+  @Override
   public ConnectionCheck testConnection(ConnectionSpec resolved) {
     ConnectionSettings settings;
     try {

@@ -59,6 +59,17 @@ class SqlEngineTest {
     engine.close();
   }
 
+  @Test
+  void theEngineTestsAConnectionWithItsVariablesResolvedAndNoPanel() {
+    var check = engine.testConnection(workspace, "db", ConnectionSpec.ofUrl(TestDatabase.url()));
+    assertThat(check.ok()).as(check.message()).isTrue();
+    assertThat(check.message()).contains("PostgreSQL");
+    var unknown =
+        engine.testConnection(workspace, "db", ConnectionSpec.ofUrl("${nowhere_to_be_found}"));
+    assertThat(unknown.ok()).isFalse();
+    assertThat(unknown.message()).contains("nowhere_to_be_found");
+  }
+
   private static PanelSpec panel(String id, SqlQuerySpec q) {
     return PanelSpec.sql(id, id, q);
   }
