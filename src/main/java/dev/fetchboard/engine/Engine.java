@@ -66,6 +66,16 @@ public final class Engine implements AutoCloseable {
     return config;
   }
 
+  /** The source of this class the engine runs with, or null (tools reuse its settings). */
+  public <S extends Source> S source(Class<S> kind) {
+    for (Source s : sources) {
+      if (kind.isInstance(s)) {
+        return kind.cast(s);
+      }
+    }
+    return null;
+  }
+
   /**
    * Starts every panel at once (each waits for its slot) and returns at once.
    *
@@ -307,6 +317,8 @@ public final class Engine implements AutoCloseable {
    * @param prepared the panel already prepared (repeat runs), or null to prepare it here
    * @param sink where rows go instead of a result table (an export), or null
    */
+  // The deadline is a scope guard: closing it unregisters; the body needs no reference to it.
+  @SuppressWarnings("try")
   RunResult execute(
       long id,
       Workspace workspace,

@@ -14,6 +14,16 @@ public record SourceOutput(RunPayload payload, String notice, Object document) {
     payload = payload == null ? NoData.NONE : payload;
   }
 
+  /** The payload's rows, or null. */
+  public ResultTable table() {
+    return payload.table();
+  }
+
+  /** The payload's single value, or null. */
+  public Object value() {
+    return payload.value();
+  }
+
   /** Output without a notice or a document. */
   public static SourceOutput of(RunPayload payload) {
     return new SourceOutput(payload, null, null);

@@ -192,6 +192,8 @@ public final class HttpSource implements Source {
   }
 
   /** Sends one request through java.net.http, the body read under its cap as it arrives. */
+  // The cancel hook is a scope guard: closing it unhooks; the body needs no reference to it.
+  @SuppressWarnings("try")
   private IncomingResponse send(
       OutgoingRequest request, HttpRequestSpec spec, long cap, RunContext ctx) throws Exception {
     var client = clients.get(Boolean.TRUE.equals(spec.insecure()));

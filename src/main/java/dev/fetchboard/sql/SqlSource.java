@@ -80,6 +80,11 @@ public final class SqlSource implements Source, ConnectionTester {
     }
   }
 
+  /** Single read-only connections with this source's settings, for the editor's tools. */
+  public ToolConnections toolConnections() {
+    return new ToolConnections(embedded, env, pgpass);
+  }
+
   private static Path defaultPgpass(Map<String, String> env) {
     String file = env.get("PGPASSFILE");
     return file != null ? Path.of(file) : Path.of(System.getProperty("user.home"), ".pgpass");
@@ -202,6 +207,8 @@ public final class SqlSource implements Source, ConnectionTester {
    * result was small sends BEGIN READ ONLY, itself and ROLLBACK in one round trip; any other is
    * read through a cursor in that transaction, its rows shown as they arrive.
    */
+  // The cancel hook is a scope guard: closing it unhooks; the body needs no reference to it.
+  @SuppressWarnings("try")
   private SourceOutput readOnly(
       Connection conn, SqlQuerySpec q, String text, Object[] binds, RunContext ctx)
       throws Exception {
@@ -241,6 +248,8 @@ public final class SqlSource implements Source, ConnectionTester {
    * last result that has rows, else how many rows all statements changed. Its rows come whole (at
    * most the row cap), not streamed.
    */
+  // The cancel hook is a scope guard: closing it unhooks; the body needs no reference to it.
+  @SuppressWarnings("try")
   private SourceOutput withWrites(
       Connection conn, SqlQuerySpec q, String sql, Object[] binds, RunContext ctx)
       throws Exception {

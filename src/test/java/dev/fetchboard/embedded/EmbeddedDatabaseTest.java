@@ -97,9 +97,9 @@ class EmbeddedDatabaseTest {
   private static boolean logsInWithoutPassword(int port, String user) {
     var props = new java.util.Properties();
     props.setProperty("user", user);
-    try (var c =
-        java.sql.DriverManager.getConnection(
-            "jdbc:postgresql://127.0.0.1:" + port + "/sample", props)) {
+    try {
+      java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/sample", props)
+          .close();
       return true;
     } catch (java.sql.SQLException e) {
       return false;

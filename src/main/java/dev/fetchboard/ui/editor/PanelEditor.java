@@ -9,6 +9,7 @@ import dev.fetchboard.workspace.Check;
 import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.Problem;
+import dev.fetchboard.workspace.RedisCommandSpec;
 import dev.fetchboard.workspace.SqlQuerySpec;
 import dev.fetchboard.workspace.ViewKind;
 import dev.fetchboard.workspace.WorkspaceValidator;
@@ -196,6 +197,7 @@ public final class PanelEditor extends ScrollPane {
             case null -> null;
             case HttpRequestSpec _ -> httpForm;
             case SqlQuerySpec _ -> sqlForm;
+            case RedisCommandSpec _ -> null;
           };
       title.setText(p.displayTitle());
       view.setValue(p.viewOrDefault());
