@@ -113,7 +113,15 @@ public final class Engine implements AutoCloseable {
         new PanelResolver(new Variables(workspace.activeVariables(), processEnvironment));
     long id = runIds.incrementAndGet();
     return redacted(
-        execute(id, workspace, resolver, panel, null, cancellation, e -> {}, false, sink),
+        execute(
+            new RunRequest(
+                id,
+                workspace,
+                resolver,
+                panel,
+                cancellation,
+                e -> {},
+                new RunRequest.Export(sink))),
         resolver);
   }
 
@@ -257,15 +265,14 @@ public final class Engine implements AutoCloseable {
                 result =
                     redacted(
                         execute(
-                            id,
-                            workspace,
-                            resolver,
-                            panel,
-                            null,
-                            run.cancellation,
-                            safe,
-                            false,
-                            null),
+                            new RunRequest(
+                                id,
+                                workspace,
+                                resolver,
+                                panel,
+                                run.cancellation,
+                                safe,
+                                RunRequest.SINGLE)),
                         resolver);
               } finally {
                 active.remove(id);
@@ -311,30 +318,25 @@ public final class Engine implements AutoCloseable {
     return new Prepared(panel, source, null);
   }
 
-  /**
-   * One run from waiting for its slot to its result; never throws.
-   *
-   * @param prepared the panel already prepared (repeat runs), or null to prepare it here
-   * @param sink where rows go instead of a result table (an export), or null
-   */
+  /** One run from waiting for its slot to its result; never throws. */
   // The deadline is a scope guard: closing it unregisters; the body needs no reference to it.
   @SuppressWarnings("try")
-  RunResult execute(
-      long id,
-      Workspace workspace,
-      PanelResolver resolver,
-      PanelSpec spec,
-      Prepared prepared,
-      Cancellation cancellation,
-      Consumer<RunEvent> events,
-      boolean repeat,
-      RowSink sink) {
+  RunResult execute(RunRequest request) {
+    long id = request.id();
+    Workspace workspace = request.workspace();
+    PanelResolver resolver = request.resolver();
+    PanelSpec spec = request.spec();
+    Cancellation cancellation = request.cancellation();
+    boolean repeat = request.mode() instanceof RunRequest.Repeat;
+    Prepared prepared = request.mode() instanceof RunRequest.Repeat r ? r.prepared() : null;
+    RowSink sink = request.mode() instanceof RunRequest.Export e ? e.sink() : null;
     cancellation.attach(Thread.currentThread());
     Instant queuedAt = Instant.now();
     Semaphore keyLimit = null;
     boolean globalHeld = false;
     var context =
-        new RunContext(id, spec.id(), workspace, resolver, cancellation, events, repeat, sink);
+        new RunContext(
+            id, spec.id(), workspace, resolver, cancellation, request.events(), repeat, sink);
     int attempts = 0;
     Duration timeout = null;
     try {

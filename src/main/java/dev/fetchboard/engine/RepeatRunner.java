@@ -81,15 +81,14 @@ final class RepeatRunner {
                       }
                       RunResult r =
                           engine.execute(
-                              engine.nextRunId(),
-                              workspace,
-                              resolver,
-                              panel,
-                              prepared,
-                              cancellation,
-                              e -> {},
-                              true,
-                              null);
+                              new RunRequest(
+                                  engine.nextRunId(),
+                                  workspace,
+                                  resolver,
+                                  panel,
+                                  cancellation,
+                                  e -> {},
+                                  new RunRequest.Repeat(prepared)));
                       latencies[i] = r.elapsed().toNanos();
                       if (r.payload() instanceof HttpExchange http) {
                         int status = http.status();
