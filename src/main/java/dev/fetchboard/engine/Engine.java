@@ -1,16 +1,12 @@
 package dev.fetchboard.engine;
 
 import dev.fetchboard.workspace.ConnectionSpec;
-import dev.fetchboard.workspace.Durations;
-import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelResolver;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.Variables;
 import dev.fetchboard.workspace.Variables.UnknownVariableException;
 import dev.fetchboard.workspace.Workspace;
 import dev.fetchboard.workspace.WorkspaceValidator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,7 +108,7 @@ public final class Engine implements AutoCloseable {
     var resolver =
         new PanelResolver(new Variables(workspace.activeVariables(), processEnvironment));
     long id = runIds.incrementAndGet();
-    return redacted(
+    return ResultAssembly.redacted(
         execute(
             new RunRequest(
                 id,
@@ -263,7 +259,7 @@ public final class Engine implements AutoCloseable {
               RunResult result = null;
               try {
                 result =
-                    redacted(
+                    ResultAssembly.redacted(
                         execute(
                             new RunRequest(
                                 id,
@@ -305,12 +301,12 @@ public final class Engine implements AutoCloseable {
     } catch (UnknownVariableException e) {
       return new Prepared(null, null, RunError.of(ErrorKind.INVALID_INPUT, e.getMessage()));
     }
-    RunError invalid = checkRunnable(spec, panel, workspace);
+    Source source =
+        sources.stream().filter(s -> s.handles(panel.source())).findFirst().orElse(null);
+    RunError invalid = checkRunnable(spec, panel, source, workspace);
     if (invalid != null) {
       return new Prepared(null, null, invalid);
     }
-    Source source =
-        sources.stream().filter(s -> s.handles(panel.source())).findFirst().orElse(null);
     if (source == null) {
       return new Prepared(
           null, null, RunError.of(ErrorKind.INVALID_INPUT, "no source can run this kind of panel"));
@@ -365,31 +361,40 @@ public final class Engine implements AutoCloseable {
           try {
             SourceOutput out = source.run(panel, context);
             context.markStarted();
-            return success(id, panel, context, out, attempts);
+            return ResultAssembly.success(id, panel, context, out, attempts);
           } catch (RunFailure f) {
             if (cancellation.isCancelled()) {
-              return stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
+              return ResultAssembly.stopped(
+                  id, spec, context, queuedAt, cancellation, timeout, attempts);
             }
             if (!f.retryable() || attempts >= allowedAttempts) {
               return RunResult.failed(
-                  spec.id(), id, startOf(context, queuedAt), elapsed(context), f.error(), attempts);
+                  spec.id(),
+                  id,
+                  ResultAssembly.startOf(context, queuedAt),
+                  ResultAssembly.elapsed(context),
+                  f.error(),
+                  attempts);
             }
             Thread.sleep(backoff(attempts));
           }
         }
       }
     } catch (InterruptedException e) {
-      return stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
+      return ResultAssembly.stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
     } catch (Exception | LinkageError | StackOverflowError e) {
       if (cancellation.isCancelled()) {
-        return stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
+        return ResultAssembly.stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
       }
       return RunResult.failed(
           spec.id(),
           id,
-          startOf(context, queuedAt),
-          elapsed(context),
-          new RunError(ErrorKind.INTERNAL, "unexpected error: " + describe(e), stackTrace(e)),
+          ResultAssembly.startOf(context, queuedAt),
+          ResultAssembly.elapsed(context),
+          new RunError(
+              ErrorKind.INTERNAL,
+              "unexpected error: " + ResultAssembly.describe(e),
+              ResultAssembly.stackTrace(e)),
           attempts);
     } finally {
       if (keyLimit != null) {
@@ -403,33 +408,17 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  /** Errors and notices may quote resolved values; put secrets back as references. */
-  private static RunResult redacted(RunResult r, PanelResolver resolver) {
-    if (r.error() == null && r.notice() == null) {
-      return r;
-    }
-    RunError e =
-        r.error() == null
-            ? null
-            : new RunError(
-                r.error().kind(),
-                resolver.redact(r.error().message()),
-                resolver.redact(r.error().details()));
-    return r.withMessages(e, resolver.redact(r.notice()));
-  }
-
   /**
    * Why a panel cannot run, or null. The written spec is validated (so literal secrets and other
-   * mistakes are caught), and the resolved URL is checked once variables are in.
+   * mistakes are caught), and its source checks the resolved panel once variables are in.
    */
-  private RunError checkRunnable(PanelSpec spec, PanelSpec resolved, Workspace workspace) {
-    var problems = validator.validatePanel(spec, workspace);
-    if (resolved.source() instanceof HttpRequestSpec http) {
-      String urlProblem = WorkspaceValidator.urlProblem(http.url());
-      if (urlProblem != null) {
-        return RunError.of(ErrorKind.INVALID_INPUT, "http.url: " + urlProblem);
-      }
+  private RunError checkRunnable(
+      PanelSpec spec, PanelSpec resolved, Source source, Workspace workspace) {
+    RunError resolvedProblem = source == null ? null : source.checkResolved(resolved);
+    if (resolvedProblem != null) {
+      return resolvedProblem;
     }
+    var problems = validator.validatePanel(spec, workspace);
     if (!problems.isEmpty()) {
       return RunError.of(ErrorKind.INVALID_INPUT, problems.getFirst().describe());
     }
@@ -438,63 +427,6 @@ public final class Engine implements AutoCloseable {
 
   private static long backoff(int attempt) {
     return Math.min(5_000, 200L << Math.min(attempt - 1, 5));
-  }
-
-  private RunResult success(
-      long id, PanelSpec panel, RunContext ctx, SourceOutput out, int attempts) {
-    Duration elapsed = elapsed(ctx);
-    List<CheckOutcome> checks = CheckEvaluator.evaluate(panel.checks(), out, elapsed);
-    Outcome outcome =
-        checks.stream().allMatch(CheckOutcome::passed) ? Outcome.OK : Outcome.CHECK_FAILED;
-    RunPayload payload = out.payload();
-    String notice = out.notice();
-    ResultTable table = payload.table();
-    if (table != null && table.capNotice() != null) {
-      notice = notice == null ? table.capNotice() : notice + "; " + table.capNotice();
-    }
-    return new RunResult(
-        panel.id(), id, outcome, null, ctx.startedAt(), elapsed, attempts, checks, notice, payload);
-  }
-
-  private RunResult stopped(
-      long id,
-      PanelSpec panel,
-      RunContext ctx,
-      Instant queuedAt,
-      Cancellation cancellation,
-      Duration timeout,
-      int attempts) {
-    RunError error;
-    if (cancellation.reason() == Cancellation.Reason.TIMEOUT) {
-      String after = timeout == null ? "" : " after " + Durations.human(timeout);
-      error = RunError.of(ErrorKind.TIMEOUT, "timed out" + after);
-    } else {
-      error =
-          RunError.of(
-              ErrorKind.CANCELLED, ctx.hasStarted() ? "cancelled" : "cancelled before it started");
-    }
-    return RunResult.failed(panel.id(), id, startOf(ctx, queuedAt), elapsed(ctx), error, attempts);
-  }
-
-  private static Instant startOf(RunContext ctx, Instant fallback) {
-    return ctx.hasStarted() ? ctx.startedAt() : fallback;
-  }
-
-  private static Duration elapsed(RunContext ctx) {
-    return ctx.hasStarted()
-        ? Duration.ofNanos(System.nanoTime() - ctx.startedNanos())
-        : Duration.ZERO;
-  }
-
-  private static String describe(Throwable e) {
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-  }
-
-  static String stackTrace(Throwable e) {
-    var sw = new StringWriter();
-    e.printStackTrace(new PrintWriter(sw));
-    return sw.toString();
   }
 
   private static Consumer<RunEvent> safeListener(Consumer<RunEvent> listener) {
@@ -513,11 +445,6 @@ public final class Engine implements AutoCloseable {
 
   ThreadFactory threads() {
     return threads;
-  }
-
-  /** Tells whether a panel is HTTP with a method safe to repeat; used for retries. */
-  static boolean idempotent(PanelSpec panel) {
-    return panel.asHttp().map(HttpRequestSpec::idempotent).orElse(false);
   }
 
   @Override

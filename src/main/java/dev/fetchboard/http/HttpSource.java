@@ -19,6 +19,7 @@ import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.SourceSpec;
 import dev.fetchboard.workspace.ViewKind;
+import dev.fetchboard.workspace.WorkspaceValidator;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -77,6 +78,14 @@ public final class HttpSource implements Source {
   @Override
   public boolean handles(SourceSpec spec) {
     return spec instanceof HttpRequestSpec;
+  }
+
+  @Override
+  public RunError checkResolved(PanelSpec resolved) {
+    String urlProblem = WorkspaceValidator.urlProblem(request(resolved).url());
+    return urlProblem == null
+        ? null
+        : RunError.of(ErrorKind.INVALID_INPUT, "http.url: " + urlProblem);
   }
 
   /** The request of a panel this source was chosen for (see {@link #handles}). */
