@@ -1,6 +1,7 @@
 package dev.fetchboard.serve;
 
 import dev.fetchboard.Fetchboard;
+import dev.fetchboard.build.BuildInfo;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.workspace.Workspace;
@@ -79,7 +80,7 @@ public final class Serve implements AutoCloseable {
           Fetchboard.newEngine(
               new EngineConfig(inFlight, Math.max(EngineConfig.DEFAULT.perHost(), inFlight)),
               embedded);
-      var metrics = new PanelMetrics(Fetchboard.version(), true);
+      var metrics = new PanelMetrics(BuildInfo.version(), true);
       served = new ServedWorkspace(engine, metrics, hook, log);
       ServedWorkspace s = served;
       endpoints =
