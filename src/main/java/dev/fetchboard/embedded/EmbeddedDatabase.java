@@ -8,9 +8,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded default database: a real PostgreSQL (binaries from Maven Central) whose data lives
@@ -30,9 +32,9 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
   /** Completes with the server's port once the roles and the sample are ready. */
   private final CompletableFuture<Integer> ready = new CompletableFuture<>();
 
-  private volatile RolePasswords passwords;
-  private volatile EmbeddedPostgres server;
-  private volatile DataFolderLock ownership;
+  private volatile @Nullable RolePasswords passwords;
+  private volatile @Nullable EmbeddedPostgres server;
+  private volatile @Nullable DataFolderLock ownership;
   private volatile boolean closed;
   private int port;
 
@@ -67,7 +69,12 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
         // Another running Fetchboard owns the server on this folder: use it, never stop it.
         int port = RunningServer.awaitReady(dataDir, SHARED_WAIT);
         RunningServer.awaitSample(port, SampleDatabase.NAME, passwordFile, SHARED_WAIT);
-        passwords = RolePasswords.read(passwordFile);
+        RolePasswords shared = RolePasswords.read(passwordFile);
+        if (shared == null) {
+          throw new IOException(
+              "the Fetchboard that runs the sample database keeps no passwords in " + passwordFile);
+        }
+        passwords = shared;
         ready.complete(port);
         return;
       }
@@ -86,8 +93,13 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
       boolean setOffline =
           unknown && SingleUserMode.setSuperuserPassword(dataDir, target.superuser());
       boolean trustOnce = unknown && !setOffline;
+      // An old folder whose password is not unknown has saved passwords.
       String loginNow =
-          trustOnce ? "" : newFolder || setOffline ? target.superuser() : saved.superuser();
+          trustOnce
+              ? ""
+              : newFolder || setOffline
+                  ? target.superuser()
+                  : Objects.requireNonNull(saved).superuser();
       if (newFolder && target != saved) {
         target.write(passwordFile); // before initdb: a password the server has is never lost
       }
@@ -174,7 +186,15 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
 
   /** How Fetchboard itself logs in as the server's superuser (to make the sample). */
   Properties admin() {
-    return login(ServerLogin.SUPERUSER, passwords.superuser());
+    return login(ServerLogin.SUPERUSER, passwords().superuser());
+  }
+
+  private RolePasswords passwords() {
+    RolePasswords known = passwords;
+    if (known == null) {
+      throw new IllegalStateException("the embedded database has not started");
+    }
+    return known;
   }
 
   /** How a panel reaches the sample: as the owner when it may write, else as the read-only role. */
@@ -185,7 +205,7 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
         port,
         SampleDatabase.NAME,
         writes ? SampleDatabase.ROLE : SampleDatabase.READER,
-        writes ? passwords.owner() : passwords.reader(),
+        writes ? passwords().owner() : passwords().reader(),
         "disable",
         null,
         null,
@@ -246,8 +266,10 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
     try {
       return spec(ready.get(), writes);
     } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
       throw new RunFailure(
-          ErrorKind.CONNECTION, "the embedded database did not start: " + reason(e.getCause()));
+          ErrorKind.CONNECTION,
+          "the embedded database did not start: " + reason(cause == null ? e : cause));
     }
   }
 
