@@ -7,7 +7,6 @@ import dev.fetchboard.embedded.EmbeddedDatabase;
 import dev.fetchboard.embedded.SampleWorkspace;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
-import dev.fetchboard.engine.Workers;
 import dev.fetchboard.errors.ErrorSink;
 import dev.fetchboard.sql.SqlSource;
 import dev.fetchboard.state.WorkspaceStore;
@@ -180,6 +179,5 @@ public final class FetchboardApp extends Application {
     if (database != null) {
       database.close();
     }
-    Workers.class.getName();
   }
 }
