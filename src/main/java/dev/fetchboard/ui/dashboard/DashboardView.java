@@ -1,11 +1,11 @@
 package dev.fetchboard.ui.dashboard;
 
+import dev.fetchboard.ui.UiExecutor;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -38,9 +38,11 @@ public final class DashboardView extends ScrollPane {
       };
   private final Map<PanelViewModel, TileSlot> tiles = new HashMap<>();
   private final WorkspaceViewModel model;
+  private final UiExecutor ui;
 
-  public DashboardView(WorkspaceViewModel model) {
+  public DashboardView(WorkspaceViewModel model, UiExecutor ui) {
     this.model = model;
+    this.ui = ui;
     getStyleClass().add("dashboard");
     grid.setPadding(new Insets(GAP));
     grid.getStyleClass().add("dashboard-grid");
@@ -74,8 +76,8 @@ public final class DashboardView extends ScrollPane {
     for (PanelViewModel vm : model.panels()) {
       TileSlot slot = tiles.get(vm);
       if (slot == null) {
-        var tile = new TileView(vm);
-        tile.setOnMouseClicked(e -> model.selectedProperty().set(vm));
+        var tile = new TileView(vm, ui);
+        tile.setOnMouseClicked(e -> model.select(vm));
         slot = new TileSlot(tile);
       }
       keep.put(vm, slot);
@@ -137,7 +139,7 @@ public final class DashboardView extends ScrollPane {
     }
     if (now != null && tiles.containsKey(now)) {
       // A panel just added (or selected from the menu) may be below the fold: bring it in.
-      Platform.runLater(() -> reveal(tiles.get(now)));
+      ui.onFx(() -> reveal(tiles.get(now)));
     }
   }
 
