@@ -49,6 +49,10 @@ public final class DashboardView extends ScrollPane {
     var empty = new Label("No panels yet — add one with “+ HTTP” or “+ SQL” in the toolbar.");
     empty.getStyleClass().add("dashboard-empty");
     var stack = new StackPane(grid, empty);
+    // The tiles fill from the top left; the hint of an empty dashboard sits in the middle of the
+    // view, so the stack is at least as tall as the view.
+    StackPane.setAlignment(grid, javafx.geometry.Pos.TOP_LEFT);
+    stack.minHeightProperty().bind(viewportBoundsProperty().map(b -> b.getHeight()));
     empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.panels()));
     setContent(stack);
     setFitToWidth(true);
