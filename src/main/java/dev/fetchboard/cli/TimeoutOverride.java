@@ -2,6 +2,7 @@ package dev.fetchboard.cli;
 
 import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.RedisCommandSpec;
 import dev.fetchboard.workspace.SqlQuerySpec;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ final class TimeoutOverride {
                   case null -> p;
                   case HttpRequestSpec http -> p.withSource(http.withTimeout(timeout));
                   case SqlQuerySpec sql -> p.withSource(sql.withTimeout(timeout));
+                  case RedisCommandSpec redis -> p.withSource(redis.withTimeout(timeout));
                 })
         .toList();
   }

@@ -30,7 +30,18 @@ public final class PanelResolver {
       case null -> panel;
       case HttpRequestSpec http -> panel.withSource(resolve(http, where));
       case SqlQuerySpec sql -> panel.withSource(resolve(sql, where));
+      case RedisCommandSpec redis -> panel.withSource(resolve(redis, where));
     };
+  }
+
+  /** A Redis command with variables in its words (a key name from the environment) resolved. */
+  public RedisCommandSpec resolve(RedisCommandSpec redis, String where)
+      throws UnknownVariableException {
+    var words = new java.util.ArrayList<String>();
+    for (int i = 0; i < redis.command().size(); i++) {
+      words.add(text(redis.command().get(i), where, "command[" + i + "]"));
+    }
+    return redis.withCommand(words);
   }
 
   public HttpRequestSpec resolve(HttpRequestSpec http, String where)

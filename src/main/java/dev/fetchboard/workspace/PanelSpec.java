@@ -29,7 +29,7 @@ import java.util.Optional;
  * @param chart the columns and type the Chart tab and a chart tile plot, or null for defaults
  */
 @JsonPropertyOrder({
-  "id", "title", "http", "sql", "view", "rows", "value", "chart", "refresh", "checks"
+  "id", "title", "http", "sql", "redis", "view", "rows", "value", "chart", "refresh", "checks"
 })
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 // Only the keys named here are YAML: "source" is no key (it is written under its kind's key).
@@ -75,15 +75,19 @@ public record PanelSpec(
       @JsonProperty("title") String title,
       @JsonProperty("http") HttpRequestSpec http,
       @JsonProperty("sql") SqlQuerySpec sql,
+      @JsonProperty("redis") RedisCommandSpec redis,
       @JsonProperty("view") ViewKind view,
       @JsonProperty("rows") String rows,
       @JsonProperty("value") String value,
       @JsonProperty("chart") ChartSpec chart,
       @JsonProperty("refresh") Duration refresh,
       @JsonProperty("checks") List<Check> checks) {
-    List<SourceSpec> declared = sourceKeys(http, sql);
+    List<SourceSpec> declared = sourceKeys(http, sql, redis);
     if (declared.size() > 1) {
-      throw new IllegalArgumentException("a panel has either http: or sql:, not both");
+      throw new IllegalArgumentException(
+          redis == null
+              ? "a panel has either http: or sql:, not both"
+              : "a panel has one of http:, sql: or redis:, not several");
     }
     SourceSpec source = declared.isEmpty() ? null : declared.getFirst();
     return new PanelSpec(id, title, source, view, rows, value, chart, refresh, checks);
@@ -101,6 +105,11 @@ public record PanelSpec(
   @JsonProperty("sql")
   private SqlQuerySpec yamlSql() {
     return asSql().orElse(null);
+  }
+
+  @JsonProperty("redis")
+  private RedisCommandSpec yamlRedis() {
+    return source instanceof RedisCommandSpec r ? r : null;
   }
 
   /** A panel of any kind with the default view. */

@@ -11,6 +11,7 @@ import dev.fetchboard.ui.result.ChartData;
 import dev.fetchboard.workspace.ChartSpec;
 import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.RedisCommandSpec;
 import dev.fetchboard.workspace.SqlQuerySpec;
 import dev.fetchboard.workspace.ViewKind;
 import java.time.Duration;
@@ -262,6 +263,7 @@ public final class TileView extends VBox {
           case null -> Feather.GLOBE;
           case HttpRequestSpec _ -> Feather.GLOBE;
           case SqlQuerySpec _ -> Feather.DATABASE;
+          case RedisCommandSpec _ -> Feather.LAYERS;
         });
     value.getStyleClass().remove("tile-value-large");
     if (spec.viewOrDefault() == ViewKind.VALUE) {

@@ -8,6 +8,7 @@ import dev.fetchboard.ui.model.WorkspaceViewModel;
 import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.Problem;
+import dev.fetchboard.workspace.RedisCommandSpec;
 import dev.fetchboard.workspace.SqlQuerySpec;
 import dev.fetchboard.workspace.ViewKind;
 import java.util.List;
@@ -178,6 +179,7 @@ public final class PanelEditor extends ScrollPane {
           case null -> null;
           case HttpRequestSpec _ -> httpForm;
           case SqlQuerySpec _ -> sqlForm;
+          case RedisCommandSpec _ -> null;
         };
     if (form != null) {
       checks.setPromptText(form.checksHint());
