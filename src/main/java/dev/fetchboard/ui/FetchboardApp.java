@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -114,54 +113,55 @@ public final class FetchboardApp extends Application {
     List<String> args = getParameters().getRaw();
     // Everything not needed for the first frame starts after it: the database, the sample API,
     // reading the workspace.
-    Platform.runLater(
-        () -> {
-          SqlSource.preloadInBackground();
-          window.offerRecovery();
-          if (!args.isEmpty()) {
-            database.startInBackground();
-            window.openFile(Path.of(args.getFirst()));
-          } else if (reopen != null) {
-            database.startInBackground();
-            window.openFile(reopen);
-          } else {
-            openSample(dirs);
-          }
-        });
+    window
+        .executor()
+        .onFx(
+            () -> {
+              SqlSource.preloadInBackground();
+              window.offerRecovery();
+              if (!args.isEmpty()) {
+                database.startInBackground();
+                window.openFile(Path.of(args.getFirst()));
+              } else if (reopen != null) {
+                database.startInBackground();
+                window.openFile(reopen);
+              } else {
+                openSample(dirs);
+              }
+            });
   }
 
   /** First run: the sample workspace, the embedded database and the sample API, all offline. */
   private void openSample(AppDirs dirs) {
     database.startInBackground();
-    model.messageProperty().set("starting the sample API and database…");
-    Thread.ofVirtual()
-        .name("open-sample")
-        .start(
-            () -> {
-              try {
-                Path file = SampleWorkspace.install(dirs.data());
-                var opened = new WorkspaceStore().readLeniently(file);
-                Workspace ws = sampleApi.apply(opened.workspace());
-                boolean seenBefore = services.settings().viewOf(file) != null;
-                Platform.runLater(
-                    () -> {
-                      if (!window
-                          .fileActions()
-                          .showFirst(ws, file, opened.fingerprint(), opened.text())) {
-                        return;
-                      }
-                      model.messageProperty().set("sample workspace: " + file);
-                      if (!seenBefore) {
-                        // First start: show it working; later starts are as the user left them.
-                        model.runAll();
-                        model.autoRefreshProperty().set(true);
-                      }
-                    });
-              } catch (Exception e) {
-                Platform.runLater(
-                    () -> model.messageProperty().set("cannot open the sample: " + e.getMessage()));
+    model.tell("starting the sample API and database…");
+    record Sample(Path file, WorkspaceStore.OpenedLeniently opened, Workspace ws, boolean seen) {}
+    window
+        .executor()
+        .task(
+            "open-sample",
+            p -> {
+              Path file = SampleWorkspace.install(dirs.data());
+              var opened = new WorkspaceStore().readLeniently(file);
+              Workspace ws = sampleApi.apply(opened.workspace());
+              return new Sample(file, opened, ws, services.settings().viewOf(file) != null);
+            })
+        .onDone(
+            s -> {
+              if (!window
+                  .fileActions()
+                  .showFirst(s.ws(), s.file(), s.opened().fingerprint(), s.opened().text())) {
+                return;
               }
-            });
+              model.tell("sample workspace: " + s.file());
+              if (!s.seen()) {
+                // First start: show it working; later starts are as the user left them.
+                model.runAll();
+                model.setAutoRefresh(true);
+              }
+            })
+        .onFailure(e -> model.tell("cannot open the sample: " + e.getMessage()))
+        .start();
   }
 
   @Override

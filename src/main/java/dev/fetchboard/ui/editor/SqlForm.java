@@ -1,6 +1,7 @@
 package dev.fetchboard.ui.editor;
 
 import dev.fetchboard.sql.NamedParameters;
+import dev.fetchboard.ui.UiExecutor;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.Problem;
@@ -28,7 +29,7 @@ final class SqlForm implements SourceForm {
 
   private final ComboBox<String> connection = new ComboBox<>();
   private final Button addConnection = new Button("New connection…");
-  private final SqlCodeArea sql = new SqlCodeArea();
+  private final SqlCodeArea sql;
   private final KeyValueTable params =
       new KeyValueTable("name", "value: 42, open, 'quoted text', true", name -> false);
   private final TextField maxRows = new TextField();
@@ -36,8 +37,14 @@ final class SqlForm implements SourceForm {
   private final CheckBox allowWrites = new CheckBox("allow writes");
   private boolean loading;
 
-  SqlForm(WorkspaceViewModel model, FieldErrors errors, Runnable onChange, Runnable newConnection) {
+  SqlForm(
+      WorkspaceViewModel model,
+      FieldErrors errors,
+      Runnable onChange,
+      Runnable newConnection,
+      UiExecutor ui) {
     this.model = model;
+    this.sql = new SqlCodeArea(ui);
     this.errors = errors;
     this.newConnection = newConnection;
     connection.setId("connection");

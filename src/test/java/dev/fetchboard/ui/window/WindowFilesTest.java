@@ -243,7 +243,7 @@ class WindowFilesTest {
   }
 
   private void select(String id) {
-    robot.interact(() -> model.selectedProperty().set(panel(id)));
+    robot.interact(() -> model.select(panel(id)));
   }
 
   /** Fires a toolbar button of this test's window (stages may overlap on the headless screen). */
