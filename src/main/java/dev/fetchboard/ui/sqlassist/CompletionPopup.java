@@ -60,8 +60,7 @@ final class CompletionPopup {
     list.getSelectionModel().selectFirst();
     list.scrollTo(0);
     if (!popup.isShowing()) {
-      area.getCaretBounds()
-          .ifPresent(b -> popup.show(area, b.getMinX(), b.getMaxY() + 2));
+      area.getCaretBounds().ifPresent(b -> popup.show(area, b.getMinX(), b.getMaxY() + 2));
     }
   }
 

@@ -6,7 +6,6 @@ import dev.fetchboard.sql.schema.SchemaCatalog;
 import dev.fetchboard.sql.schema.TableInfo;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -150,7 +149,11 @@ final class SchemaBrowser extends VBox {
       item.getChildren()
           .add(
               new TreeItem<>(
-                  new Entry(t.schema(), t.name(), c.name(), c.type() + (c.nullable() ? "" : " not null"))));
+                  new Entry(
+                      t.schema(),
+                      t.name(),
+                      c.name(),
+                      c.type() + (c.nullable() ? "" : " not null"))));
     }
     return item;
   }
@@ -159,7 +162,9 @@ final class SchemaBrowser extends VBox {
     EntryCell() {
       setOnMouseClicked(
           e -> {
-            if (e.getClickCount() == 2 && getItem() != null && !getItem().detail().equals("loading…")) {
+            if (e.getClickCount() == 2
+                && getItem() != null
+                && !getItem().detail().equals("loading…")) {
               actions.insert(getItem().sqlName(current()));
               e.consume();
             }
@@ -174,7 +179,10 @@ final class SchemaBrowser extends VBox {
         setContextMenu(null);
         return;
       }
-      setText(entry.detail().isEmpty() || entry.detail().equals("schema") ? entry.name() : entry.name() + "  " + entry.detail());
+      setText(
+          entry.detail().isEmpty() || entry.detail().equals("schema")
+              ? entry.name()
+              : entry.name() + "  " + entry.detail());
       var copy = new MenuItem("Copy name");
       copy.setOnAction(
           e -> {
@@ -188,7 +196,9 @@ final class SchemaBrowser extends VBox {
         rows.setOnAction(
             e ->
                 actions.newPanel(
-                    SqlNames.quoteIfNeeded(entry.schema()) + "." + SqlNames.quoteIfNeeded(entry.table()),
+                    SqlNames.quoteIfNeeded(entry.schema())
+                        + "."
+                        + SqlNames.quoteIfNeeded(entry.table()),
                     entry.table()));
         menu.getItems().addFirst(rows);
       }

@@ -135,14 +135,16 @@ public final class SqlAssist {
     var server = new Button("Check on server");
     server.setId("check-on-server");
     server.setTooltip(
-        new Tooltip("Ask the database to describe the SQL, in a read-only transaction, without running it"));
+        new Tooltip(
+            "Ask the database to describe the SQL, in a read-only transaction, without running it"));
     server.setOnAction(e -> checkOnServer());
     var schema = new ToggleButton("Schema");
     schema.setId("toggle-schema");
     schema.setSelected(true);
     browser.visibleProperty().bind(schema.selectedProperty());
     browser.managedProperty().bind(schema.selectedProperty());
-    browser.visibleProperty()
+    browser
+        .visibleProperty()
         .addListener(
             (o, a, shown) -> {
               if (shown) {
@@ -305,7 +307,9 @@ public final class SqlAssist {
           var problems = new ArrayList<>(result.problems());
           // jOOQ could not parse these: only the server's own verdict is shown, never jOOQ's.
           if (c != null && !result.unsure().isEmpty()) {
-            problems.addAll(serverVerdicts(c, text, result.unsure().subList(0, Math.min(5, result.unsure().size()))));
+            problems.addAll(
+                serverVerdicts(
+                    c, text, result.unsure().subList(0, Math.min(5, result.unsure().size()))));
           }
           return problems;
         },
@@ -351,7 +355,8 @@ public final class SqlAssist {
             List<SqlChecker.Statement> all = SqlChecker.statements(text);
             try (Connection conn = target.connect()) {
               var problems = new ArrayList<SqlProblem>();
-              for (SqlChecker.Statement s : all.subList(0, Math.min(SERVER_STATEMENTS, all.size()))) {
+              for (SqlChecker.Statement s :
+                  all.subList(0, Math.min(SERVER_STATEMENTS, all.size()))) {
                 SqlProblem p = ServerCheck.describe(conn, text, s.start(), s.end());
                 if (p != null) {
                   problems.add(p);

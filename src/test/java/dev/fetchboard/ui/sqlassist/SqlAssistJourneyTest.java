@@ -57,7 +57,9 @@ class SqlAssistJourneyTest {
     TestDatabase.execute("create database assist_shop");
     try (var c =
             java.sql.DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + TestDatabase.port() + "/assist_shop?user=postgres");
+                "jdbc:postgresql://127.0.0.1:"
+                    + TestDatabase.port()
+                    + "/assist_shop?user=postgres");
         var s = c.createStatement()) {
       // The sample's own two tables (SampleDatabase), without their rows.
       s.execute(
@@ -97,7 +99,8 @@ class SqlAssistJourneyTest {
                     "sample",
                     ConnectionSpec.ofUrl(
                         "postgresql://postgres@127.0.0.1:" + TestDatabase.port() + "/assist_shop")))
-            .withPanels(List.of(PanelSpec.sql("top", "Top customers", SqlQuerySpec.of("sample", query))));
+            .withPanels(
+                List.of(PanelSpec.sql("top", "Top customers", SqlQuerySpec.of("sample", query))));
     FxWait.open(model, ws);
     robot.clickOn("Edit");
     return robot.lookup("#sql").queryAs(CodeArea.class);
@@ -123,11 +126,14 @@ class SqlAssistJourneyTest {
           ListView<Suggestion> list = completions(robot);
           return list != null
               && list.getScene().getWindow().isShowing()
-              && list.getItems().stream().map(Suggestion::label).toList()
+              && list.getItems().stream()
+                  .map(Suggestion::label)
+                  .toList()
                   .equals(List.of("id", "name", "email", "city", "created_at"));
         });
     robot.type(KeyCode.DOWN, KeyCode.ENTER);
-    waitUntilOnFx("the chosen column is inserted", () -> area.getText().startsWith("select c.name\n"));
+    waitUntilOnFx(
+        "the chosen column is inserted", () -> area.getText().startsWith("select c.name\n"));
   }
 
   @Test
@@ -164,15 +170,20 @@ class SqlAssistJourneyTest {
     robot.interact(() -> area.replaceText("select name from customers"));
     robot.clickOn("#check-on-server");
     Label info = robot.lookup("#sql-assist-info").queryAs(Label.class);
-    waitUntilOnFx("the server accepts it", () -> info.getText().equals("the server accepts this SQL"));
+    waitUntilOnFx(
+        "the server accepts it", () -> info.getText().equals("the server accepts this SQL"));
   }
 
   @Test
   void formatKeepsParametersAndRefusesCommentedSql(FxRobot robot) throws Exception {
     CodeArea area = openEditor(robot, "select id, name from customers where city = :city");
     robot.interact(area::requestFocus);
-    robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
-    waitUntilOnFx("the SQL is formatted", () -> area.getText().contains("\n") && area.getText().contains(":city"));
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F)
+        .release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
+    waitUntilOnFx(
+        "the SQL is formatted",
+        () -> area.getText().contains("\n") && area.getText().contains(":city"));
     robot.interact(() -> area.replaceText("select 1 -- one"));
     robot.clickOn("#format-sql");
     Label info = robot.lookup("#sql-assist-info").queryAs(Label.class);
@@ -186,13 +197,23 @@ class SqlAssistJourneyTest {
     CodeArea area = openEditor(robot, "select * from ");
     waitUntil(
         "the browser shows customers",
-        () -> robot.lookup(n -> n instanceof javafx.scene.control.TreeCell<?> cell
-                && cell.getText() != null
-                && cell.getText().equals("customers")).tryQuery().isPresent());
+        () ->
+            robot
+                .lookup(
+                    n ->
+                        n instanceof javafx.scene.control.TreeCell<?> cell
+                            && cell.getText() != null
+                            && cell.getText().equals("customers"))
+                .tryQuery()
+                .isPresent());
     robot.interact(() -> area.moveTo(area.getLength()));
     robot.doubleClickOn(
-        robot.lookup(n -> n instanceof javafx.scene.control.TreeCell<?> cell
-                && "customers".equals(cell.getText())).queryAs(javafx.scene.Node.class));
+        robot
+            .lookup(
+                n ->
+                    n instanceof javafx.scene.control.TreeCell<?> cell
+                        && "customers".equals(cell.getText()))
+            .queryAs(javafx.scene.Node.class));
     waitUntilOnFx("the name is inserted", () -> area.getText().equals("select * from customers"));
   }
 }
