@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ImportCommand.class,
       ExportCommand.class,
+      CheckCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
