@@ -57,6 +57,17 @@ public final class FetchboardApp extends Application {
     }
   }
 
+  /** "Test" in the connection dialog for a redis:// URL: a connection of its own, INFO server. */
+  private static dev.fetchboard.sql.ConnectionCheck testRedis(
+      dev.fetchboard.workspace.ConnectionSpec resolved) {
+    try (var redis = new dev.fetchboard.redis.RedisSource()) {
+      return new dev.fetchboard.sql.ConnectionCheck(
+          true, null, null, redis.testConnection(resolved));
+    } catch (dev.fetchboard.engine.RunFailure e) {
+      return new dev.fetchboard.sql.ConnectionCheck(false, null, null, e.getMessage());
+    }
+  }
+
   /** Called by the launcher; {@code args} may hold a workspace file. */
   public static void launchApp(String[] args) {
     Application.launch(FetchboardApp.class, args);
@@ -77,8 +88,12 @@ public final class FetchboardApp extends Application {
             dispatcher,
             spec -> {
               try {
-                return tester.testConnection(
-                    new PanelResolver(Variables.of(model.workspace())).resolve("test", spec));
+                var resolved =
+                    new PanelResolver(Variables.of(model.workspace())).resolve("test", spec);
+                if (dev.fetchboard.redis.RedisSettings.isRedisUrl(resolved.url())) {
+                  return testRedis(resolved);
+                }
+                return tester.testConnection(resolved);
               } catch (Variables.UnknownVariableException e) {
                 return new dev.fetchboard.sql.ConnectionCheck(false, null, null, e.getMessage());
               }

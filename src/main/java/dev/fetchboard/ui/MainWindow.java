@@ -214,6 +214,12 @@ public final class MainWindow extends BorderPane {
    * Adds an empty panel and opens its form with the keyboard in its URL or SQL: what someone who
    * pressed "+ HTTP" is about to type.
    */
+  private void addRedisPanel() {
+    history.addRedis();
+    detail.getSelectionModel().select(editTab);
+    Platform.runLater(editor::focusFirstField);
+  }
+
   private void addPanel(boolean sql) {
     history.add(sql);
     detail.getSelectionModel().select(editTab);
@@ -300,6 +306,8 @@ public final class MainWindow extends BorderPane {
     addHttp.setId("add-http");
     var addSql = button("SQL", Feather.PLUS, "Add a SQL query panel", () -> addPanel(true));
     addSql.setId("add-sql");
+    var addRedis = button("Redis", Feather.PLUS, "Add a Redis command panel", this::addRedisPanel);
+    addRedis.setId("add-redis");
     var open = button("Open", Feather.FOLDER, "Open a workspace (Ctrl+O)", files::open);
     var importButton =
         button(
@@ -325,6 +333,7 @@ public final class MainWindow extends BorderPane {
         new Separator(Orientation.VERTICAL),
         addHttp,
         addSql,
+        addRedis,
         spacer,
         importButton,
         open,

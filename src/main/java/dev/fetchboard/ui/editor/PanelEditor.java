@@ -46,6 +46,7 @@ public final class PanelEditor extends ScrollPane {
   private final WorkspaceValidator validator = new WorkspaceValidator(true);
   private final HttpForm httpForm;
   private final SqlForm sqlForm;
+  private final RedisForm redisForm;
 
   private final TextField title = new TextField();
   private final ComboBox<ViewKind> view = new ComboBox<>();
@@ -68,6 +69,7 @@ public final class PanelEditor extends ScrollPane {
     this.model = model;
     httpForm = new HttpForm(errors, this::changed, this::takeCurl, () -> built);
     sqlForm = new SqlForm(model, errors, this::changed, newConnection);
+    redisForm = new RedisForm(model, errors, this::changed, newConnection);
     getStyleClass().add("panel-editor");
     setFitToWidth(true);
     content.setPadding(new Insets(10));
@@ -197,7 +199,7 @@ public final class PanelEditor extends ScrollPane {
             case null -> null;
             case HttpRequestSpec _ -> httpForm;
             case SqlQuerySpec _ -> sqlForm;
-            case RedisCommandSpec _ -> null;
+            case RedisCommandSpec _ -> redisForm;
           };
       title.setText(p.displayTitle());
       view.setValue(p.viewOrDefault());
