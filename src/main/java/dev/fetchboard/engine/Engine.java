@@ -65,6 +65,16 @@ public final class Engine implements AutoCloseable {
     return config;
   }
 
+  /** The source of this class the engine runs with, or null (tools reuse its settings). */
+  public <S extends Source> S source(Class<S> kind) {
+    for (Source s : sources) {
+      if (kind.isInstance(s)) {
+        return kind.cast(s);
+      }
+    }
+    return null;
+  }
+
   /**
    * Starts every panel at once (each waits for its slot) and returns at once.
    *

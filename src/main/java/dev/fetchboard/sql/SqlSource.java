@@ -76,6 +76,11 @@ public final class SqlSource implements Source {
     }
   }
 
+  /** Single read-only connections with this source's settings, for the editor's tools. */
+  public ToolConnections toolConnections() {
+    return new ToolConnections(embedded, env, pgpass);
+  }
+
   private static Path defaultPgpass(Map<String, String> env) {
     String file = env.get("PGPASSFILE");
     return file != null ? Path.of(file) : Path.of(System.getProperty("user.home"), ".pgpass");

@@ -69,6 +69,7 @@ public final class WorkspaceValidator {
       }
       problems.addAll(prefix("panels[" + i + "]", validatePanel(p, ws)));
     }
+    problems.addAll(AlertValidator.validate(ws));
     return problems;
   }
 

@@ -4,6 +4,7 @@ import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.ui.model.PanelState;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.ui.model.RunRecord;
+import dev.fetchboard.ui.model.TilePreview;
 import dev.fetchboard.ui.result.ChartBuilder;
 import dev.fetchboard.ui.result.ChartData;
 import dev.fetchboard.workspace.ChartSpec;
@@ -53,6 +54,7 @@ public final class TileView extends VBox {
   private final FontIcon insecure = new FontIcon(Feather.UNLOCK);
   private final ProgressIndicator spinner = new ProgressIndicator();
   private final Label detail = new Label();
+  private final Label columns = new Label();
   private final Label value = new Label();
   private final Label problem = new Label();
   private final Label age = new Label();
@@ -109,8 +111,8 @@ public final class TileView extends VBox {
     var header = new HBox(6, kind, title, insecure, spinner, state);
     header.setAlignment(Pos.CENTER_LEFT);
     detail.getStyleClass().add("tile-detail");
+    columns.getStyleClass().add("tile-table-header");
     value.getStyleClass().add("tile-value");
-    value.setWrapText(true);
     problem.getStyleClass().add("tile-problem");
     problem.setWrapText(true);
     problem.managedProperty().bind(problem.visibleProperty());
@@ -125,10 +127,11 @@ public final class TileView extends VBox {
     chart.getStyleClass().add("tile-chart");
     chartNote.getStyleClass().add("tile-age");
     chart.widthProperty().bind(widthProperty().subtract(30));
-    for (var n : List.of(value, chart, chartNote)) {
+    for (var n : List.of(columns, value, chart, chartNote)) {
       n.managedProperty().bind(n.visibleProperty());
     }
-    getChildren().addAll(header, detail, value, chart, chartNote, problem, grow, footer);
+    columns.setVisible(false);
+    getChildren().addAll(header, detail, columns, value, chart, chartNote, problem, grow, footer);
 
     // Everything that ties the tile to its panel, so a tile leaving the dashboard lets go of it
     // (a deleted panel lives on in the undo history; its old tile must not follow it).
@@ -139,7 +142,7 @@ public final class TileView extends VBox {
             vm.specProperty().subscribe((a, b) -> showSpec(b)),
             vm.stateProperty().subscribe((a, b) -> showState(a, b)),
             vm.detailProperty().subscribe(detail::setText),
-            vm.valueTextProperty().subscribe(value::setText),
+            vm.previewProperty().subscribe(this::showPreview),
             vm.problemProperty().subscribe(this::showProblem),
             () -> vm.history().removeListener(historyListener),
             vm.resultProperty().subscribe((a, b) -> showChart()));
@@ -151,6 +154,16 @@ public final class TileView extends VBox {
   void dispose() {
     links.unsubscribe();
     spinnerDelay.stop();
+  }
+
+  /** Column names over rows that line up under them, or a text that wraps. */
+  private void showPreview(TilePreview p) {
+    boolean table = p.header() != null;
+    columns.setText(table ? p.header() : "");
+    columns.setVisible(table && value.isVisible());
+    // Rows of a table keep their lines (cells line up); a text wraps at the tile's edge.
+    value.setWrapText(!table);
+    value.setText(p.text());
   }
 
   private void showProblem(String text) {
@@ -198,6 +211,7 @@ public final class TileView extends VBox {
     chart.setVisible(isChart);
     chartNote.setVisible(isChart);
     value.setVisible(!isChart);
+    columns.setVisible(!isChart && vm.previewProperty().get().header() != null);
     if (!isChart) {
       return;
     }
