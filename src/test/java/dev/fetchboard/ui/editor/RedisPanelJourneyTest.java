@@ -131,7 +131,7 @@ class RedisPanelJourneyTest {
               + ": state "
               + vm.stateProperty().get()
               + ", value "
-              + vm.valueTextProperty().get()
+              + vm.previewProperty().get()
               + ", problem "
               + vm.problemProperty().get()
               + ")",
