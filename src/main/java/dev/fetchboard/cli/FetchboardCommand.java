@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ImportCommand.class,
       ExportCommand.class,
+      AlertTestCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
