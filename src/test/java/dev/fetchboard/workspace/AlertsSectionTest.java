@@ -88,6 +88,21 @@ class AlertsSectionTest {
   }
 
   @Test
+  void aSaveOverTheFileKeepsTheCommentsOfTheAlerts() throws Exception {
+    String text =
+        HEAD
+            + """
+            alerts:
+              # the on-call group
+              - telegram: { token: "${env:TG}", chat: "-100" }   # muted at night
+            """;
+    Workspace ws = files.parse(text, null);
+    String saved = files.toYaml(ws.withName("Shop 2"), text);
+    assertThat(saved).contains("# the on-call group").contains("# muted at night");
+    assertThat(files.parse(saved, null).alerts()).isEqualTo(ws.alerts());
+  }
+
+  @Test
   void aLiteralBotTokenIsRefusedWhereItIsWritten() {
     assertThatThrownBy(
             () ->
