@@ -40,7 +40,7 @@ final class AotTraining {
                     model.runAll();
                   }
                   if (n <= panels.size()) {
-                    model.selectedProperty().set(panels.get(n - 1));
+                    model.select(panels.get(n - 1));
                   } else if (n > panels.size() + 8 || model.active() == 0) {
                     timeline.stop();
                     Platform.exit();

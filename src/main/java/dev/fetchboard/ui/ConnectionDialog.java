@@ -1,18 +1,13 @@
 package dev.fetchboard.ui;
 
-import dev.fetchboard.engine.Workers;
-import dev.fetchboard.sql.ConnectionCheck;
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.workspace.ConnectionSpec;
 import dev.fetchboard.workspace.Problem;
 import dev.fetchboard.workspace.Workspace;
 import dev.fetchboard.workspace.WorkspaceValidator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -31,9 +26,6 @@ final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
   /** What the dialog gives back. */
   record Result(String name, ConnectionSpec spec) {}
 
-  private static final ExecutorService WORKER =
-      Executors.newThreadPerTaskExecutor(Workers.virtual("test-connection"));
-
   private final Function<ConnectionSpec, ConnectionCheck> tester;
   private final TextField name = new TextField("db");
   private final TextField url = new TextField("postgresql://postgres@127.0.0.1:5432/postgres");
@@ -41,12 +33,14 @@ final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
   private final Label outcome = new Label();
   private final Button test = new Button("Test");
   private final Button cancelTest = new Button("Cancel test");
-  private Future<?> running;
+  private final UiExecutor ui;
+  private UiTask<ConnectionCheck> running;
   // Bumped by every test and cancel, so an answer that comes late is dropped.
   private long attempt;
 
-  ConnectionDialog(Function<ConnectionSpec, ConnectionCheck> tester) {
+  ConnectionDialog(Function<ConnectionSpec, ConnectionCheck> tester, UiExecutor ui) {
     this.tester = tester;
+    this.ui = ui;
     setTitle("New connection");
     name.setId("connection-name");
     url.setId("connection-url");
@@ -101,17 +95,14 @@ final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
     ConnectionSpec spec = spec();
     // Connecting is I/O: off the FX thread, with the answer handed back once.
     running =
-        WORKER.submit(
-            () -> {
-              ConnectionCheck c;
-              try {
-                c = tester.apply(spec);
-              } catch (RuntimeException ex) {
-                c = new ConnectionCheck(false, null, null, String.valueOf(ex.getMessage()));
-              }
-              ConnectionCheck answer = c;
-              Platform.runLater(() -> report(mine, answer));
-            });
+        ui.task("test-connection", p -> tester.apply(spec))
+            .onDone(c -> report(mine, c))
+            .onFailure(
+                ex ->
+                    report(
+                        mine,
+                        new ConnectionCheck(false, null, null, String.valueOf(ex.getMessage()))))
+            .start();
   }
 
   private void report(long which, ConnectionCheck c) {
@@ -131,7 +122,7 @@ final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
   private void cancel(String message) {
     attempt++;
     if (running != null) {
-      running.cancel(true);
+      running.cancel();
       running = null;
     }
     test.setDisable(false);

@@ -7,7 +7,6 @@ import dev.fetchboard.embedded.EmbeddedDatabase;
 import dev.fetchboard.embedded.SampleWorkspace;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
-import dev.fetchboard.engine.Workers;
 import dev.fetchboard.errors.ErrorSink;
 import dev.fetchboard.sql.SqlSource;
 import dev.fetchboard.state.WorkspaceStore;
@@ -15,14 +14,11 @@ import dev.fetchboard.ui.live.UiDispatcher;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
 import dev.fetchboard.ui.window.SampleApiLink;
 import dev.fetchboard.ui.window.WindowServices;
-import dev.fetchboard.workspace.PanelResolver;
-import dev.fetchboard.workspace.Variables;
 import dev.fetchboard.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -36,7 +32,6 @@ public final class FetchboardApp extends Application {
   private EmbeddedDatabase database;
   // Starts the sample API for any opened workspace that points at it (a Save As copy too).
   private final SampleApiLink sampleApi = new SampleApiLink();
-  private SqlSource tester;
   private WorkspaceViewModel model;
   private MainWindow window;
   private WindowServices services;
@@ -68,21 +63,13 @@ public final class FetchboardApp extends Application {
     AppDirs dirs = AppDirs.forUser();
     database = new EmbeddedDatabase(dirs.data().resolve("pg"), EmbeddedDatabase.SAMPLE_ORDERS);
     engine = Fetchboard.newEngine(EngineConfig.DEFAULT, database);
-    tester = new SqlSource(database);
     var dispatcher = new UiDispatcher();
     model = new WorkspaceViewModel(engine, dispatcher);
     window =
         new MainWindow(
             model,
             dispatcher,
-            spec -> {
-              try {
-                return tester.testConnection(
-                    new PanelResolver(Variables.of(model.workspace())).resolve("test", spec));
-              } catch (Variables.UnknownVariableException e) {
-                return new dev.fetchboard.sql.ConnectionCheck(false, null, null, e.getMessage());
-              }
-            },
+            spec -> engine.testConnection(model.workspace(), "test", spec),
             services);
     var scene = new Scene(window, 1400, 900);
     scene.getStylesheets().add(FetchboardApp.class.getResource("fetchboard.css").toExternalForm());
@@ -126,54 +113,55 @@ public final class FetchboardApp extends Application {
     List<String> args = getParameters().getRaw();
     // Everything not needed for the first frame starts after it: the database, the sample API,
     // reading the workspace.
-    Platform.runLater(
-        () -> {
-          SqlSource.preloadInBackground();
-          window.offerRecovery();
-          if (!args.isEmpty()) {
-            database.startInBackground();
-            window.openFile(Path.of(args.getFirst()));
-          } else if (reopen != null) {
-            database.startInBackground();
-            window.openFile(reopen);
-          } else {
-            openSample(dirs);
-          }
-        });
+    window
+        .executor()
+        .onFx(
+            () -> {
+              SqlSource.preloadInBackground();
+              window.offerRecovery();
+              if (!args.isEmpty()) {
+                database.startInBackground();
+                window.openFile(Path.of(args.getFirst()));
+              } else if (reopen != null) {
+                database.startInBackground();
+                window.openFile(reopen);
+              } else {
+                openSample(dirs);
+              }
+            });
   }
 
   /** First run: the sample workspace, the embedded database and the sample API, all offline. */
   private void openSample(AppDirs dirs) {
     database.startInBackground();
-    model.messageProperty().set("starting the sample API and database…");
-    Thread.ofVirtual()
-        .name("open-sample")
-        .start(
-            () -> {
-              try {
-                Path file = SampleWorkspace.install(dirs.data());
-                var opened = new WorkspaceStore().readLeniently(file);
-                Workspace ws = sampleApi.apply(opened.workspace());
-                boolean seenBefore = services.settings().viewOf(file) != null;
-                Platform.runLater(
-                    () -> {
-                      if (!window
-                          .fileActions()
-                          .showFirst(ws, file, opened.fingerprint(), opened.text())) {
-                        return;
-                      }
-                      model.messageProperty().set("sample workspace: " + file);
-                      if (!seenBefore) {
-                        // First start: show it working; later starts are as the user left them.
-                        model.runAll();
-                        model.autoRefreshProperty().set(true);
-                      }
-                    });
-              } catch (Exception e) {
-                Platform.runLater(
-                    () -> model.messageProperty().set("cannot open the sample: " + e.getMessage()));
+    model.tell("starting the sample API and database…");
+    record Sample(Path file, WorkspaceStore.OpenedLeniently opened, Workspace ws, boolean seen) {}
+    window
+        .executor()
+        .task(
+            "open-sample",
+            p -> {
+              Path file = SampleWorkspace.install(dirs.data());
+              var opened = new WorkspaceStore().readLeniently(file);
+              Workspace ws = sampleApi.apply(opened.workspace());
+              return new Sample(file, opened, ws, services.settings().viewOf(file) != null);
+            })
+        .onDone(
+            s -> {
+              if (!window
+                  .fileActions()
+                  .showFirst(s.ws(), s.file(), s.opened().fingerprint(), s.opened().text())) {
+                return;
               }
-            });
+              model.tell("sample workspace: " + s.file());
+              if (!s.seen()) {
+                // First start: show it working; later starts are as the user left them.
+                model.runAll();
+                model.setAutoRefresh(true);
+              }
+            })
+        .onFailure(e -> model.tell("cannot open the sample: " + e.getMessage()))
+        .start();
   }
 
   @Override
@@ -187,13 +175,9 @@ public final class FetchboardApp extends Application {
     if (engine != null) {
       engine.close();
     }
-    if (tester != null) {
-      tester.close();
-    }
     sampleApi.close();
     if (database != null) {
       database.close();
     }
-    Workers.class.getName();
   }
 }

@@ -2,11 +2,10 @@ package dev.fetchboard.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.fetchboard.engine.Workers;
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.errors.DesktopOpener;
 import dev.fetchboard.errors.ErrorSink;
 import dev.fetchboard.errors.LogSetup;
-import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.state.Settings;
 import dev.fetchboard.ui.alerts.WindowAlerts;
 import dev.fetchboard.ui.dashboard.DashboardView;
@@ -33,11 +32,8 @@ import dev.fetchboard.workspace.ConnectionSpec;
 import dev.fetchboard.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -72,16 +68,15 @@ public final class MainWindow extends BorderPane {
   private final PanelEditor editor;
   private final Tab editTab;
   private final TabPane detail;
-  private final ResultPane result = new ResultPane();
+  private final ResultPane result;
   private final StatusBar status;
-  private final Executor io = Executors.newThreadPerTaskExecutor(Workers.virtual("ui-io"));
+  private final UiExecutor ui;
   private final Function<ConnectionSpec, ConnectionCheck> tester;
   private final ComboBox<String> environment = new ComboBox<>();
   private final PanelHistory history;
   private final Banners banners = new Banners();
-  private final LogFolderAction logFolder =
-      new LogFolderAction(LogSetup.file(), DesktopOpener.forThisSystem(), io, this::showLogPath);
-  private final ErrorBanner errorBanner = new ErrorBanner(logFolder::openFile);
+  private final LogFolderAction logFolder;
+  private final ErrorBanner errorBanner;
   private final SessionFiles session;
   private final FileActions files;
   private final WindowSettings settings;
@@ -102,13 +97,28 @@ public final class MainWindow extends BorderPane {
       UiDispatcher dispatcher,
       Function<ConnectionSpec, ConnectionCheck> tester,
       WindowServices services) {
+    this(model, dispatcher, tester, services, UiExecutor.forWindow());
+  }
+
+  /** A window whose work off the FX thread and back goes through {@code ui}. */
+  public MainWindow(
+      WorkspaceViewModel model,
+      UiDispatcher dispatcher,
+      Function<ConnectionSpec, ConnectionCheck> tester,
+      WindowServices services,
+      UiExecutor ui) {
     this.model = model;
+    this.ui = ui;
+    logFolder =
+        new LogFolderAction(LogSetup.file(), DesktopOpener.forThisSystem(), ui, this::showLogPath);
+    errorBanner = new ErrorBanner(logFolder::openFile);
     this.dispatcher = dispatcher;
     this.frames = new FramePump(this::frame, dispatcher::hasPending, () -> pulses.resume());
     this.tester = tester;
     getStyleClass().add("main-window");
-    dashboard = new DashboardView(model);
-    editor = new PanelEditor(model, this::newConnection);
+    result = new ResultPane(ui);
+    dashboard = new DashboardView(model, ui);
+    editor = new PanelEditor(model, this::newConnection, ui);
     editTab = new Tab("Edit", editor);
     status = new StatusBar(model);
     history = new PanelHistory(model);
@@ -118,13 +128,13 @@ public final class MainWindow extends BorderPane {
             history,
             services,
             banners,
-            io,
+            ui,
             () -> getScene().getWindow(),
-            m -> model.messageProperty().set(m),
+            m -> model.tell(m),
             this::problem);
     files = session.files();
     settings = session.settings();
-    importer = new ImportAction(model, io, this::problem);
+    importer = new ImportAction(model, ui, this::problem);
     shortcuts = shortcuts();
     applyTheme(settings.get());
     settings.property().addListener((o, a, b) -> applyTheme(b));
@@ -221,7 +231,7 @@ public final class MainWindow extends BorderPane {
   private void addPanel(boolean sql) {
     history.add(sql);
     detail.getSelectionModel().select(editTab);
-    Platform.runLater(editor::focusFirstField);
+    ui.onFx(editor::focusFirstField);
   }
 
   /**
@@ -238,12 +248,9 @@ public final class MainWindow extends BorderPane {
       // The counts change with the tiles, not up to a second later.
       status.showActivity(model);
     }
-    boolean selectedChanged =
-        selected != null && updates.stream().anyMatch(u -> u.getKey().equals(selected.id()));
-    boolean behind = selected != null && result.table().behind(selected.rowsSoFarProperty().get());
-    if (selectedChanged || behind) {
-      result.refresh();
-    }
+    // The result pane follows its panel by itself; rows that arrived faster than a frame can
+    // show are appended over the next frames.
+    boolean behind = result.catchUp();
     return !updates.isEmpty() || behind || dispatcher.hasPending();
   }
 
@@ -300,7 +307,8 @@ public final class MainWindow extends BorderPane {
     var auto = new ToggleButton("Auto-refresh", new FontIcon(Feather.REFRESH_CW));
     auto.setId("auto-refresh");
     auto.setTooltip(new Tooltip("Refresh each panel on its interval"));
-    auto.selectedProperty().bindBidirectional(model.autoRefreshProperty());
+    auto.setOnAction(e -> model.setAutoRefresh(auto.isSelected()));
+    model.autoRefreshProperty().subscribe(auto::setSelected);
     var addHttp = button("HTTP", Feather.PLUS, "Add an HTTP request panel", () -> addPanel(false));
     addHttp.setId("add-http");
     var addSql = button("SQL", Feather.PLUS, "Add a SQL query panel", () -> addPanel(true));
@@ -367,7 +375,7 @@ public final class MainWindow extends BorderPane {
   }
 
   private void newConnection() {
-    new ConnectionDialog(tester)
+    new ConnectionDialog(tester, ui)
         .showAndWait()
         .ifPresent(r -> model.putConnection(r.name(), r.spec()));
   }
@@ -380,7 +388,7 @@ public final class MainWindow extends BorderPane {
   }
 
   private void problem(String header, String text) {
-    model.messageProperty().set(header);
+    model.tell(header);
     var alert = new Alert(Alert.AlertType.ERROR, text);
     alert.setHeaderText(header);
     alert.initOwner(getScene().getWindow());
@@ -389,7 +397,13 @@ public final class MainWindow extends BorderPane {
 
   /** Shows the errors {@code errors} reports in a banner instead of losing them to stderr. */
   public void showUnexpectedErrors(ErrorSink errors) {
+    ui.reportErrorsTo(errors);
     errorBanner.listenTo(errors);
+  }
+
+  /** The window's one way to worker threads and back (the app starts its own work with it). */
+  public UiExecutor executor() {
+    return ui;
   }
 
   /** Where the log is, for a desktop with no opener: shown with a button to copy it. */

@@ -80,6 +80,14 @@ public final class UiExecutor {
     fx.execute(() -> guarded(action));
   }
 
+  /**
+   * An {@link Executor} for core classes that take one (a debounced writer): each job on a worker
+   * thread, a failure to the error sink.
+   */
+  public Executor workers(String name) {
+    return work -> execute(name, work);
+  }
+
   void startWorker(Runnable work) {
     workers.execute(work);
   }

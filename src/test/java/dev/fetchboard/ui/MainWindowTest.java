@@ -3,13 +3,13 @@ package dev.fetchboard.ui;
 import static dev.fetchboard.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.engine.RunContext;
 import dev.fetchboard.engine.Source;
 import dev.fetchboard.engine.SourceOutput;
 import dev.fetchboard.http.HttpSource;
-import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.sql.SqlSource;
 import dev.fetchboard.testing.FxWait;
 import dev.fetchboard.testing.Panels;
@@ -399,7 +399,7 @@ class MainWindowTest {
   void aSortIsKeptWhenThePanelRunsAgain(FxRobot robot) throws Exception {
     FxWait.open(
         model, Workspace.named("w").withPanels(List.of(Panels.get("items", server.url("/items")))));
-    robot.interact(() -> model.selectedProperty().set(panel("items")));
+    robot.interact(() -> model.select(panel("items")));
     robot.interact(() -> model.runAll());
     FxWait.waitUntilOnFx("the first run is done", () -> panel("items").history().size() == 1);
     var table =
@@ -431,7 +431,7 @@ class MainWindowTest {
     var pane = (dev.fetchboard.ui.result.ResultPane) robot.lookup(".result-pane").query();
     var task = WaitForAsyncUtils.asyncFx(() -> pane.exportTo(csv)).get();
     waitUntil("the export finishes", task::isDone);
-    assertThat(WaitForAsyncUtils.asyncFx(task::getValue).get()).isEqualTo(5000L);
+    assertThat(task.value()).isEqualTo(5000L);
     var lines = java.nio.file.Files.readAllLines(csv);
     assertThat(lines).hasSize(5001).startsWith("id", "1", "2").endsWith("5000");
     WaitForAsyncUtils.waitForFxEvents();
@@ -471,7 +471,7 @@ class MainWindowTest {
         .extracting(t -> t.viewModel().id())
         .isEqualTo("lax");
     // The form shows the choice and can take it back; the mark goes with it.
-    robot.interact(() -> model.selectedProperty().set(panel("lax")));
+    robot.interact(() -> model.select(panel("lax")));
     robot.clickOn("Edit");
     var box = robot.lookup("#insecure").queryAs(javafx.scene.control.CheckBox.class);
     assertThat(box.isSelected()).isTrue();

@@ -3,10 +3,10 @@ package dev.fetchboard.ui;
 import static dev.fetchboard.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.http.HttpSource;
-import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.sql.SqlSource;
 import dev.fetchboard.testing.FxWait;
 import dev.fetchboard.testing.Panels;
@@ -263,7 +263,7 @@ class ResultViewsTest {
             + " where pg_sleep(case when g = 5 then 1 else 0 end) is not null";
     FxWait.open(
         model, TestDatabase.sqlWorkspace(new SqlQuerySpec("db", query, null, 20, null, null)));
-    robot.interact(() -> model.selectedProperty().set(panel("rows")));
+    robot.interact(() -> model.select(panel("rows")));
     robot.clickOn("#run-all");
     waitUntil("the first run is done", () -> panel("rows").state() == PanelState.OK);
     var pane = resultPane(robot);
@@ -291,14 +291,14 @@ class ResultViewsTest {
     // An HTTP panel has them again.
     FxWait.open(
         model, Workspace.named("w").withPanels(List.of(Panels.get("sales", server.url("/sales")))));
-    robot.interact(() -> model.selectedProperty().set(panel("sales")));
+    robot.interact(() -> model.select(panel("sales")));
     assertThat(tabs.getTabs().stream().map(javafx.scene.control.Tab::getText))
         .containsExactly("Rows", "Chart", "Body", "Headers", "Checks", "History");
   }
 
   @Test
   void withNothingSelectedTheHintIsInTheMiddleAndNoRowControlsShow(FxRobot robot) throws Exception {
-    robot.interact(() -> model.selectedProperty().set(null));
+    robot.interact(() -> model.select(null));
     WaitForAsyncUtils.waitForFxEvents();
     var pane = resultPane(robot);
     Label hint = robot.from(pane).lookup(".result-empty").queryAs(Label.class);
@@ -331,7 +331,7 @@ class ResultViewsTest {
       throws Exception {
     var query = "select g as n, g * 2 as total from generate_series(1, 10) g";
     FxWait.open(model, TestDatabase.sqlWorkspace(SqlQuerySpec.of("db", query)));
-    robot.interact(() -> model.selectedProperty().set(panel("rows")));
+    robot.interact(() -> model.select(panel("rows")));
     selectTab(robot, "History");
     assertThat(robot.lookup("#history-latency").tryQuery())
         .as("no empty axes under 'No runs yet'")
@@ -556,10 +556,10 @@ class ResultViewsTest {
                     Panels.get("small", server.url("/sales")))));
     // A first small result warms up what any result costs once (classes, JIT, cell skins), so the
     // measurement is about the size of the body.
-    robot.interact(() -> model.selectedProperty().set(panel("small")));
+    robot.interact(() -> model.select(panel("small")));
     robot.interact(() -> model.run(panel("small").spec()));
     waitUntil("the small panel is done", () -> panel("small").state() == PanelState.OK);
-    robot.interact(() -> model.selectedProperty().set(panel("big")));
+    robot.interact(() -> model.select(panel("big")));
     selectTab(robot, "Body");
     BodyView body = resultPane(robot).body();
     var loading = FxRoundTrips.start();

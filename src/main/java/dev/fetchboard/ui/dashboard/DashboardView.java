@@ -1,11 +1,11 @@
 package dev.fetchboard.ui.dashboard;
 
+import dev.fetchboard.ui.UiExecutor;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -38,15 +38,21 @@ public final class DashboardView extends ScrollPane {
       };
   private final Map<PanelViewModel, TileSlot> tiles = new HashMap<>();
   private final WorkspaceViewModel model;
+  private final UiExecutor ui;
 
-  public DashboardView(WorkspaceViewModel model) {
+  public DashboardView(WorkspaceViewModel model, UiExecutor ui) {
     this.model = model;
+    this.ui = ui;
     getStyleClass().add("dashboard");
     grid.setPadding(new Insets(GAP));
     grid.getStyleClass().add("dashboard-grid");
     var empty = new Label("No panels yet — add one with “+ HTTP” or “+ SQL” in the toolbar.");
     empty.getStyleClass().add("dashboard-empty");
     var stack = new StackPane(grid, empty);
+    // The tiles fill from the top left; the hint of an empty dashboard sits in the middle of the
+    // view, so the stack is at least as tall as the view.
+    StackPane.setAlignment(grid, javafx.geometry.Pos.TOP_LEFT);
+    stack.minHeightProperty().bind(viewportBoundsProperty().map(b -> b.getHeight()));
     empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.panels()));
     setContent(stack);
     setFitToWidth(true);
@@ -74,8 +80,8 @@ public final class DashboardView extends ScrollPane {
     for (PanelViewModel vm : model.panels()) {
       TileSlot slot = tiles.get(vm);
       if (slot == null) {
-        var tile = new TileView(vm);
-        tile.setOnMouseClicked(e -> model.selectedProperty().set(vm));
+        var tile = new TileView(vm, ui);
+        tile.setOnMouseClicked(e -> model.select(vm));
         slot = new TileSlot(tile);
       }
       keep.put(vm, slot);
@@ -137,7 +143,7 @@ public final class DashboardView extends ScrollPane {
     }
     if (now != null && tiles.containsKey(now)) {
       // A panel just added (or selected from the menu) may be below the fold: bring it in.
-      Platform.runLater(() -> reveal(tiles.get(now)));
+      ui.onFx(() -> reveal(tiles.get(now)));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.fetchboard.ui.dashboard;
 
 import dev.fetchboard.engine.RunResult;
+import dev.fetchboard.ui.UiExecutor;
 import dev.fetchboard.ui.model.PanelState;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.ui.model.RunRecord;
@@ -62,7 +63,7 @@ public final class TileView extends VBox {
   private final Sparkline chart = new Sparkline(DashboardView.MIN_TILE_WIDTH - 30, 64);
   private final Label chartNote = new Label();
   private final Tooltip sparkTip = new Tooltip();
-  private final ChartBuilder charts = new ChartBuilder();
+  private final ChartBuilder charts;
 
   /**
    * State shows as a pseudo-class, not a style class: 200 tiles change state several times a
@@ -86,8 +87,9 @@ public final class TileView extends VBox {
   private final PauseTransition spinnerDelay = new PauseTransition(SPINNER_DELAY);
   private final Subscription links;
 
-  public TileView(PanelViewModel vm) {
+  public TileView(PanelViewModel vm, UiExecutor ui) {
     this.vm = vm;
+    this.charts = new ChartBuilder(ui);
     getStyleClass().add(STYLE);
     setSpacing(6);
     setPrefWidth(DashboardView.MIN_TILE_WIDTH);
@@ -154,6 +156,7 @@ public final class TileView extends VBox {
   void dispose() {
     links.unsubscribe();
     spinnerDelay.stop();
+    charts.cancel();
   }
 
   /** Column names over rows that line up under them, or a text that wraps. */

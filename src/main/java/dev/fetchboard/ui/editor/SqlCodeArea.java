@@ -1,12 +1,10 @@
 package dev.fetchboard.ui.editor;
 
-import dev.fetchboard.engine.Workers;
+import dev.fetchboard.ui.UiExecutor;
+import dev.fetchboard.ui.UiTask;
 import java.util.Collection;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -27,18 +25,20 @@ final class SqlCodeArea extends VBox {
   /** Above this many characters nothing is highlighted. */
   static final int HIGHLIGHT_LIMIT = 500_000;
 
-  private static final Executor WORKER =
-      Executors.newThreadPerTaskExecutor(Workers.virtual("sql-highlight"));
-
   private final CodeArea area = new CodeArea();
   private final Label notice = new Label();
   private final PauseTransition pause = new PauseTransition(Duration.millis(150));
   // Bumped on every edit, so a late result for older text is dropped.
   private long version;
   private boolean highlighted;
+  private Runnable afterHighlight = () -> {};
 
-  SqlCodeArea() {
+  private final UiExecutor ui;
+  private UiTask<StyleSpans<Collection<String>>> highlighting;
+
+  SqlCodeArea(UiExecutor ui) {
     super(2);
+    this.ui = ui;
     getStyleClass().add("sql-code-area");
     getStylesheets().add(SqlCodeArea.class.getResource("sql-code-area.css").toExternalForm());
     area.setId("sql");
@@ -100,20 +100,28 @@ final class SqlCodeArea extends VBox {
   private void highlightInBackground() {
     long asked = version;
     String text = area.getText();
-    WORKER.execute(
-        () -> {
-          StyleSpans<Collection<String>> spans = SqlHighlighter.spans(text);
-          Platform.runLater(
-              () -> {
-                if (asked == version) {
-                  apply(spans);
-                }
-              });
-        });
+    if (highlighting != null) {
+      highlighting.cancel();
+    }
+    highlighting =
+        ui.submit(
+            "sql-highlight",
+            () -> SqlHighlighter.spans(text),
+            spans -> {
+              if (asked == version) {
+                apply(spans);
+              }
+            });
   }
 
   private void apply(StyleSpans<Collection<String>> spans) {
     area.setStyleSpans(0, spans);
     highlighted = true;
+    afterHighlight.run();
+  }
+
+  /** Runs after each highlighting (the assist puts its problem underlines back). */
+  void afterHighlight(Runnable action) {
+    afterHighlight = action;
   }
 }

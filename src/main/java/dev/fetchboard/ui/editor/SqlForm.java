@@ -1,7 +1,9 @@
 package dev.fetchboard.ui.editor;
 
 import dev.fetchboard.sql.NamedParameters;
+import dev.fetchboard.ui.UiExecutor;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
+import dev.fetchboard.ui.sqlassist.SqlAssist;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.Problem;
 import dev.fetchboard.workspace.SqlQuerySpec;
@@ -28,16 +30,23 @@ final class SqlForm implements SourceForm {
 
   private final ComboBox<String> connection = new ComboBox<>();
   private final Button addConnection = new Button("New connection…");
-  private final SqlCodeArea sql = new SqlCodeArea();
+  private final SqlCodeArea sql;
   private final KeyValueTable params =
       new KeyValueTable("name", "value: 42, open, 'quoted text', true", name -> false);
   private final TextField maxRows = new TextField();
   private final TextField timeout = new TextField();
   private final CheckBox allowWrites = new CheckBox("allow writes");
+  private final SqlAssist assist;
   private boolean loading;
 
-  SqlForm(WorkspaceViewModel model, FieldErrors errors, Runnable onChange, Runnable newConnection) {
+  SqlForm(
+      WorkspaceViewModel model,
+      FieldErrors errors,
+      Runnable onChange,
+      Runnable newConnection,
+      UiExecutor ui) {
     this.model = model;
+    this.sql = new SqlCodeArea(ui);
     this.errors = errors;
     this.newConnection = newConnection;
     connection.setId("connection");
@@ -57,6 +66,13 @@ final class SqlForm implements SourceForm {
               }
             });
     sql.onText(text -> onChange.run());
+    assist =
+        new SqlAssist(
+            sql.area(),
+            model,
+            connection.valueProperty(),
+            () -> params.entries().stream().map(e -> e.name().strip()).toList());
+    sql.afterHighlight(assist::restyle);
     params.onEdit(onChange);
     maxRows.textProperty().addListener((o, a, b) -> onChange.run());
     timeout.textProperty().addListener((o, a, b) -> onChange.run());
@@ -89,7 +105,7 @@ final class SqlForm implements SourceForm {
             "Connection",
             new HBox(6, connection, addConnection),
             errors.label("sql.connection", connection));
-    row = FormValues.add(grid, row, "SQL", sql, errors.label("sql.query"));
+    row = FormValues.add(grid, row, "SQL", assist.decorate(sql), errors.label("sql.query"));
     row = FormValues.add(grid, row, "Parameters", params, errors.label("sql.params"));
     row =
         FormValues.add(

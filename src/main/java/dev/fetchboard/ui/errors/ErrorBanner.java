@@ -19,6 +19,8 @@ import javafx.scene.layout.Priority;
  */
 public final class ErrorBanner extends HBox {
   private final Label message = new Label();
+  // Straight to the FX thread, not through UiExecutor: UiExecutor reports its failures to the sink
+  // that calls this, and a failure here must not come back here in a loop.
   private final Consumer<ErrorSink.Report> listener = r -> Platform.runLater(() -> show(r));
   private ErrorSink.Report last;
   private int count;

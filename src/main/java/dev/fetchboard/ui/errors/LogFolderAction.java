@@ -1,11 +1,10 @@
 package dev.fetchboard.ui.errors;
 
 import dev.fetchboard.errors.DesktopOpener;
+import dev.fetchboard.ui.UiExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 
 /**
  * Help ▸ Open log folder and the banner's Open log: the desktop's opener runs on a worker thread;
@@ -15,14 +14,14 @@ public final class LogFolderAction {
   private final Path folder;
   private final Path file;
   private final DesktopOpener opener;
-  private final Executor io;
+  private final UiExecutor ui;
   private final Consumer<Path> showPath;
 
-  public LogFolderAction(Path file, DesktopOpener opener, Executor io, Consumer<Path> showPath) {
+  public LogFolderAction(Path file, DesktopOpener opener, UiExecutor ui, Consumer<Path> showPath) {
     this.file = file;
     this.folder = file.getParent();
     this.opener = opener;
-    this.io = io;
+    this.ui = ui;
     this.showPath = showPath;
   }
 
@@ -37,11 +36,12 @@ public final class LogFolderAction {
   }
 
   private void open(Path target) {
-    io.execute(
+    ui.execute(
+        "log-folder",
         () -> {
           Path existing = Files.exists(target) ? target : folder;
           if (!opener.open(existing)) {
-            Platform.runLater(() -> showPath.accept(existing));
+            ui.onFx(() -> showPath.accept(existing));
           }
         });
   }

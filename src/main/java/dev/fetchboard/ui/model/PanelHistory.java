@@ -100,9 +100,7 @@ public final class PanelHistory {
     PanelViewModel vm = model.selectedProperty().get();
     if (vm != null) {
       doing(new Removed(vm, model.panels().indexOf(vm)));
-      model
-          .messageProperty()
-          .set("deleted '" + vm.spec().displayTitle() + "' (Ctrl+Z brings it back)");
+      model.tell("deleted '" + vm.spec().displayTitle() + "' (Ctrl+Z brings it back)");
     }
   }
 
@@ -124,7 +122,7 @@ public final class PanelHistory {
     if (c != null) {
       c.revert(model);
       redo.addLast(c);
-      model.messageProperty().set("undid " + c.describe());
+      model.tell("undid " + c.describe());
       changed();
     }
   }
@@ -134,7 +132,7 @@ public final class PanelHistory {
     if (c != null) {
       c.apply(model);
       undo.addLast(c);
-      model.messageProperty().set("redid " + c.describe());
+      model.tell("redid " + c.describe());
       changed();
     }
   }

@@ -59,8 +59,13 @@ public final class PanelViewModel {
     return spec.get().id();
   }
 
-  public ObjectProperty<PanelSpec> specProperty() {
+  public ReadOnlyObjectProperty<PanelSpec> specProperty() {
     return spec;
+  }
+
+  /** Takes an edited spec (same id); only the workspace's model edits panels. */
+  void edit(PanelSpec edited) {
+    spec.set(edited);
   }
 
   public PanelSpec spec() {

@@ -15,13 +15,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -37,14 +36,17 @@ public final class WorkspaceViewModel {
   private final Engine engine;
   private final UiDispatcher dispatcher;
   private final RefreshScheduler refresher;
-  private final ObjectProperty<Workspace> workspace =
-      new SimpleObjectProperty<>(Workspace.named("Untitled"));
-  private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
-  private final BooleanProperty dirty = new SimpleBooleanProperty();
-  private final BooleanProperty autoRefresh = new SimpleBooleanProperty();
-  private final StringProperty message = new SimpleStringProperty("");
+  private final ReadOnlyObjectWrapper<Workspace> workspace =
+      new ReadOnlyObjectWrapper<>(Workspace.named("Untitled"));
+  private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper autoRefresh = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ObservableList<PanelViewModel> panels = FXCollections.observableArrayList();
-  private final ObjectProperty<PanelViewModel> selected = new SimpleObjectProperty<>();
+  // One wrapper for everyone: it forwards changes through a weak listener (see PanelViewModel).
+  private final ObservableList<PanelViewModel> readOnlyPanels =
+      FXCollections.unmodifiableObservableList(panels);
+  private final ReadOnlyObjectWrapper<PanelViewModel> selected = new ReadOnlyObjectWrapper<>();
   private final Map<String, PanelViewModel> byId = new HashMap<>();
 
   public WorkspaceViewModel(Engine engine, UiDispatcher dispatcher) {
@@ -63,36 +65,64 @@ public final class WorkspaceViewModel {
 
   /** Read-only: every change goes through this model, so auto-refresh runs the current copy. */
   public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
-    return workspace;
+    return workspace.getReadOnlyProperty();
   }
 
   public Workspace workspace() {
     return workspace.get();
   }
 
-  public ObjectProperty<Path> fileProperty() {
-    return file;
+  /** The file the workspace was opened from or saved to, or null. */
+  public ReadOnlyObjectProperty<Path> fileProperty() {
+    return file.getReadOnlyProperty();
   }
 
-  public BooleanProperty dirtyProperty() {
-    return dirty;
+  /** True while there are edits not saved yet. */
+  public ReadOnlyBooleanProperty dirtyProperty() {
+    return dirty.getReadOnlyProperty();
   }
 
-  public BooleanProperty autoRefreshProperty() {
-    return autoRefresh;
+  public ReadOnlyBooleanProperty autoRefreshProperty() {
+    return autoRefresh.getReadOnlyProperty();
+  }
+
+  /** Refreshes each panel on its interval (on), or only when run (off). */
+  public void setAutoRefresh(boolean on) {
+    autoRefresh.set(on);
   }
 
   /** A line for the status bar about the last file action or problem. */
-  public StringProperty messageProperty() {
-    return message;
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
   }
 
+  /** Puts {@code text} in the status bar. */
+  public void tell(String text) {
+    message.set(text);
+  }
+
+  /** The panels in the order of the file (read-only: change them through this model). */
   public ObservableList<PanelViewModel> panels() {
-    return panels;
+    return readOnlyPanels;
   }
 
-  public ObjectProperty<PanelViewModel> selectedProperty() {
-    return selected;
+  public ReadOnlyObjectProperty<PanelViewModel> selectedProperty() {
+    return selected.getReadOnlyProperty();
+  }
+
+  /** Selects {@code vm} (null: none). */
+  public void select(PanelViewModel vm) {
+    selected.set(vm);
+  }
+
+  /** The workspace shown differs from its file (recovered edits, a version kept over it). */
+  public void markEdited() {
+    dirty.set(true);
+  }
+
+  /** The workspace, unchanged, now lives in {@code to} (saved there while edits went on). */
+  public void movedTo(Path to) {
+    file.set(to);
   }
 
   public Engine engine() {
@@ -122,7 +152,7 @@ public final class WorkspaceViewModel {
     if (vm == null) {
       return;
     }
-    vm.specProperty().set(edited);
+    vm.edit(edited);
     // The form hands over only panels that would run.
     vm.specProblem(null);
     setWorkspace(workspace.get().withPanel(edited));

@@ -1,6 +1,9 @@
 package dev.fetchboard.ui.result;
 
+import dev.fetchboard.engine.HttpExchange;
 import dev.fetchboard.engine.RunResult;
+import dev.fetchboard.ui.UiExecutor;
+import dev.fetchboard.ui.UiTask;
 import dev.fetchboard.workspace.AtomicFiles;
 import dev.fetchboard.workspace.ByteSize;
 import java.nio.charset.Charset;
@@ -8,10 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -36,10 +36,12 @@ public final class BodyView extends BorderPane {
   private final ListView<String> lines = new ListView<>();
   private final Label info = new Label();
   private final Button save = new Button("Save body…");
-  private final AtomicLong generation = new AtomicLong();
+  private final UiExecutor ui;
+  private UiTask<BodyLines> preparing;
   private RunResult shown;
 
-  public BodyView() {
+  public BodyView(UiExecutor ui) {
+    this.ui = ui;
     getStyleClass().add("body-view");
     lines.setId("body-lines");
     lines.getStyleClass().add("mono");
@@ -80,9 +82,13 @@ public final class BodyView extends BorderPane {
   /** Shows the body of {@code r}; the lines arrive a moment later, from a worker thread. */
   public void show(RunResult r) {
     shown = r;
-    long mine = generation.incrementAndGet();
+    if (preparing != null) {
+      // Only the body shown now is worth its lines.
+      preparing.cancel();
+      preparing = null;
+    }
     lines.setItems(FXCollections.observableArrayList());
-    boolean hasBody = r != null && r.body() != null;
+    boolean hasBody = body(r) != null;
     save.setDisable(!hasBody || binary(r));
     save.setTooltip(
         hasBody && binary(r)
@@ -92,24 +98,19 @@ public final class BodyView extends BorderPane {
       info.setText(r == null ? "" : "No body.");
       return;
     }
-    String body = r.body();
+    String body = body(r);
+    String contentType = contentType(r);
     String size = String.format("%,d characters", body.length());
     info.setText(size + " · preparing lines…");
-    Thread.ofVirtual()
-        .name("body-lines")
-        .start(
-            () -> {
-              BodyLines prepared = BodyLines.of(body, r.contentType());
-              Platform.runLater(
-                  () -> {
-                    if (generation.get() != mine) {
-                      return;
-                    }
-                    lines.setItems(FXCollections.observableList(prepared.lines()));
-                    info.setText(
-                        String.format("%s · %,d lines", size, prepared.lines().size())
-                            + (prepared.notice().isEmpty() ? "" : " · " + prepared.notice()));
-                  });
+    preparing =
+        ui.submit(
+            "body-lines",
+            () -> BodyLines.of(body, contentType),
+            prepared -> {
+              lines.setItems(FXCollections.observableList(prepared.lines()));
+              info.setText(
+                  String.format("%s · %,d lines", size, prepared.lines().size())
+                      + (prepared.notice().isEmpty() ? "" : " · " + prepared.notice()));
             });
   }
 
@@ -120,13 +121,13 @@ public final class BodyView extends BorderPane {
   }
 
   private void chooseFileAndSave() {
-    if (shown == null || shown.body() == null || getScene() == null) {
+    if (body(shown) == null || getScene() == null) {
       return;
     }
     var chooser = new FileChooser();
     chooser.setTitle("Save body");
     chooser.setInitialFileName(
-        shown.contentType() != null && shown.contentType().contains("json")
+        contentType(shown) != null && contentType(shown).contains("json")
             ? "body.json"
             : "body.txt");
     var file = chooser.showSaveDialog(getScene().getWindow());
@@ -139,31 +140,27 @@ public final class BodyView extends BorderPane {
    * Writes the whole body to {@code target} on a worker thread (atomically), in the charset the
    * response declared, so a text body comes back as the bytes the server sent.
    */
-  public Task<Long> saveTo(Path target) {
+  public UiTask<Long> saveTo(Path target) {
     RunResult r = shown;
-    var task =
-        new Task<Long>() {
-          @Override
-          protected Long call() throws Exception {
-            byte[] bytes = r.body().getBytes(charset(r.contentType()));
-            AtomicFiles.write(target, bytes);
-            return (long) bytes.length;
-          }
-        };
     save.setDisable(true);
-    task.setOnSucceeded(
-        e -> {
-          save.setDisable(false);
-          info.setText("saved " + ByteSize.human(task.getValue()) + " to " + target.getFileName());
-        });
-    task.setOnFailed(
-        e -> {
-          save.setDisable(false);
-          info.setText(
-              "cannot save " + target.getFileName() + ": " + task.getException().getMessage());
-        });
-    Thread.ofVirtual().name("save-body").start(task);
-    return task;
+    return ui.<Long>task(
+            "save-body",
+            p -> {
+              byte[] bytes = body(r).getBytes(charset(contentType(r)));
+              AtomicFiles.write(target, bytes);
+              return (long) bytes.length;
+            })
+        .onDone(
+            n -> {
+              save.setDisable(false);
+              info.setText("saved " + ByteSize.human(n) + " to " + target.getFileName());
+            })
+        .onFailure(
+            e -> {
+              save.setDisable(false);
+              info.setText("cannot save " + target.getFileName() + ": " + e.getMessage());
+            })
+        .start();
   }
 
   // The engine shows a binary body as a hex preview and says so in its notice.
@@ -185,5 +182,14 @@ public final class BodyView extends BorderPane {
       }
     }
     return StandardCharsets.UTF_8;
+  }
+
+  /** The response body of an HTTP result, or null. */
+  private static String body(RunResult r) {
+    return r != null && r.payload() instanceof HttpExchange http ? http.body() : null;
+  }
+
+  private static String contentType(RunResult r) {
+    return r != null && r.payload() instanceof HttpExchange http ? http.contentType() : null;
   }
 }

@@ -1,5 +1,6 @@
 package dev.fetchboard.ui.result;
 
+import dev.fetchboard.ui.UiExecutor;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.workspace.ChartSpec;
 import dev.fetchboard.workspace.PanelSpec;
@@ -43,7 +44,7 @@ public final class ChartTab extends BorderPane {
   private final Label notice = new Label();
   private final Label placeholder = new Label();
   private final StackPane plot = new StackPane();
-  private final ChartBuilder builder = new ChartBuilder();
+  private final ChartBuilder builder;
   private Consumer<PanelSpec> onKeep = spec -> {};
   private PanelViewModel shown;
   private ChartSpec picked;
@@ -53,7 +54,8 @@ public final class ChartTab extends BorderPane {
   private boolean active;
   private boolean stale;
 
-  public ChartTab() {
+  public ChartTab(UiExecutor ui) {
+    builder = new ChartBuilder(ui);
     getStyleClass().add("chart-tab");
     x.setId("chart-x");
     y.setId("chart-y");

@@ -1,7 +1,10 @@
 package dev.fetchboard.ui.result;
 
 import dev.fetchboard.engine.CheckOutcome;
+import dev.fetchboard.engine.HttpExchange;
 import dev.fetchboard.engine.RunResult;
+import dev.fetchboard.ui.UiExecutor;
+import dev.fetchboard.ui.UiTask;
 import dev.fetchboard.ui.model.PanelState;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.workspace.ByteSize;
@@ -9,7 +12,6 @@ import dev.fetchboard.workspace.Durations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -30,27 +32,39 @@ public final class ResultPane extends BorderPane {
   private final Label error = new Label();
   private final TextArea details = new TextArea();
   private final TitledPane detailsPane = new TitledPane("Details", details);
-  private final ResultTableView table = new ResultTableView();
-  private final BodyView body = new BodyView();
-  private final ChartTab chart = new ChartTab();
+  private final ResultTableView table;
+  private final BodyView body;
+  private final ChartTab chart;
   private final HistoryTab history = new HistoryTab();
   private final TextArea headers = new TextArea();
   private final TextArea checks = new TextArea();
   private final TabPane tabs = new TabPane();
-  private final RowsView rows = new RowsView(table);
-  private final Tab rowsTab = new Tab("Rows", rows);
-  private final Tab bodyTab = new Tab("Body", body);
+  private final RowsView rows;
+  private final Tab rowsTab;
+  private final Tab bodyTab;
   private final Tab headersTab = new Tab("Headers", headers);
-  private final Tab chartTab = new Tab("Chart", chart);
+  private final Tab chartTab;
   private final Tab checksTab = new Tab("Checks", checks);
   private final Tab historyTab = new Tab("History", history);
   private final Label empty = new Label("Select a panel and press Run.");
   private final VBox top;
   private final StackPane emptyState = new StackPane(empty);
+  private final UiExecutor ui;
   private RunResult shownResult;
   private PanelViewModel shown;
+  // What ties the pane to the panel it shows; let go of when another is shown.
+  private javafx.util.Subscription watch = javafx.util.Subscription.EMPTY;
+  private boolean refreshPending;
 
-  public ResultPane() {
+  public ResultPane(UiExecutor ui) {
+    this.ui = ui;
+    table = new ResultTableView(ui);
+    body = new BodyView(ui);
+    chart = new ChartTab(ui);
+    rows = new RowsView(table, ui);
+    rowsTab = new Tab("Rows", rows);
+    bodyTab = new Tab("Body", body);
+    chartTab = new Tab("Chart", chart);
     getStyleClass().add("result-pane");
     summary.getStyleClass().add("result-summary");
     notice.getStyleClass().add("result-notice");
@@ -105,7 +119,7 @@ public final class ResultPane extends BorderPane {
   }
 
   /** Starts exporting every row to {@code target} on a worker thread, with progress and cancel. */
-  public Task<Long> exportTo(Path target) {
+  public UiTask<Long> exportTo(Path target) {
     return rows.exportTo(target);
   }
 
@@ -116,9 +130,19 @@ public final class ResultPane extends BorderPane {
     rows.setRowStreamer(streamer);
   }
 
-  /** Shows a panel's result (or nothing). */
+  /** Shows a panel's result (or nothing) and follows it as it runs. */
   public void show(PanelViewModel vm) {
+    watch.unsubscribe();
     shown = vm;
+    watch =
+        vm == null
+            ? javafx.util.Subscription.EMPTY
+            : javafx.util.Subscription.combine(
+                vm.stateProperty().subscribe((a, b) -> changed()),
+                vm.detailProperty().subscribe((a, b) -> changed()),
+                vm.resultProperty().subscribe((a, b) -> changed()),
+                vm.tableProperty().subscribe((a, b) -> changed()),
+                vm.rowsSoFarProperty().subscribe((a, b) -> changed()));
     rows.setPanel(vm == null ? null : vm.spec());
     // Nothing selected: one hint in the middle of the pane, no tabs or row controls around it.
     setTop(vm == null ? null : top);
@@ -131,7 +155,35 @@ public final class ResultPane extends BorderPane {
     refresh();
   }
 
-  /** Brings the view up to date with the shown panel; called once per frame while it changes. */
+  /**
+   * The shown panel changed: one refresh after the changes of this frame (several of its properties
+   * change together when the engine's events are applied).
+   */
+  private void changed() {
+    if (!refreshPending) {
+      refreshPending = true;
+      ui.onFx(
+          () -> {
+            refreshPending = false;
+            refresh();
+          });
+    }
+  }
+
+  /**
+   * Appends rows that arrived but are not in the table yet (a frame's worth); true while more are
+   * waiting, so the window calls it again next frame.
+   */
+  public boolean catchUp() {
+    PanelViewModel vm = shown;
+    if (vm == null || !table.behind(vm.rowsSoFarProperty().get())) {
+      return false;
+    }
+    refresh();
+    return table.behind(vm.rowsSoFarProperty().get());
+  }
+
+  /** Brings the view up to date with the shown panel. */
   public void refresh() {
     PanelViewModel vm = shown;
     if (vm == null) {
@@ -193,9 +245,10 @@ public final class ResultPane extends BorderPane {
     checks.setText(checksText(r));
     // Go where the result is, but never away from a tab the user chose that has something to show.
     Tab selected = tabs.getSelectionModel().getSelectedItem();
-    if (selected == rowsTab && r.table() == null && r.body() != null) {
+    boolean hasBody = r.payload() instanceof HttpExchange http && http.body() != null;
+    if (selected == rowsTab && r.table() == null && hasBody) {
       tabs.getSelectionModel().select(bodyTab);
-    } else if (selected == bodyTab && r.body() == null && r.table() != null) {
+    } else if (selected == bodyTab && !hasBody && r.table() != null) {
       tabs.getSelectionModel().select(rowsTab);
     }
   }
@@ -214,19 +267,21 @@ public final class ResultPane extends BorderPane {
 
   private static String headersText(RunResult r) {
     var sb = new StringBuilder();
-    if (r.status() != null) {
-      sb.append("status: ").append(r.status()).append('\n');
+    HttpExchange http = r.payload() instanceof HttpExchange h ? h : null;
+    if (http != null) {
+      sb.append("status: ").append(http.status()).append('\n');
     }
     sb.append("time: ").append(Durations.human(r.elapsed()));
-    if (r.timeToFirstByte() != null) {
-      sb.append(" (first byte after ").append(Durations.human(r.timeToFirstByte())).append(')');
+    if (http != null && http.timeToFirstByte() != null) {
+      sb.append(" (first byte after ").append(Durations.human(http.timeToFirstByte())).append(')');
     }
     sb.append('\n');
-    if (r.bytes() > 0) {
-      sb.append("size: ").append(ByteSize.human(r.bytes())).append('\n');
+    if (http != null && http.bytes() > 0) {
+      sb.append("size: ").append(ByteSize.human(http.bytes())).append('\n');
     }
     sb.append('\n');
-    for (Map.Entry<String, List<String>> h : r.headers().entrySet()) {
+    Map<String, List<String>> headers = http == null ? Map.of() : http.headers();
+    for (Map.Entry<String, List<String>> h : headers.entrySet()) {
       for (String v : h.getValue()) {
         sb.append(h.getKey()).append(": ").append(v).append('\n');
       }

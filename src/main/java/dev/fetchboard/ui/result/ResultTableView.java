@@ -3,10 +3,10 @@ package dev.fetchboard.ui.result;
 import dev.fetchboard.engine.Column;
 import dev.fetchboard.engine.ResultTable;
 import dev.fetchboard.engine.Values;
+import dev.fetchboard.ui.UiExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -63,7 +63,10 @@ public final class ResultTableView extends TableView<Object[]> {
   // measured again in the theme's.
   private boolean fontLearned;
 
-  public ResultTableView() {
+  private final UiExecutor ui;
+
+  public ResultTableView(UiExecutor ui) {
+    this.ui = ui;
     getStyleClass().addAll("result-table", atlantafx.base.theme.Styles.DENSE);
     setItems(pageRows);
     // Sorting a million rows takes about a second: done on a worker thread over every row held,
@@ -223,16 +226,16 @@ public final class ResultTableView extends TableView<Object[]> {
     int count = available;
     String text = filterText;
     var keys = sortKeys();
-    Thread.ofVirtual()
-        .name("row-order")
-        .start(
-            () -> {
-              RowOrder o =
-                  RowOrder.compute(table, count, text, keys, () -> orderGeneration.get() != mine);
+    ui.task(
+            "row-order",
+            p -> RowOrder.compute(table, count, text, keys, () -> orderGeneration.get() != mine))
+        .onDone(
+            o -> {
               if (o != null) {
-                Platform.runLater(() -> ordered(mine, o));
+                ordered(mine, o);
               }
-            });
+            })
+        .start();
     onViewChange.run();
   }
 

@@ -7,11 +7,12 @@ import dev.fetchboard.engine.RowSink;
 import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.export.RowFileWriter;
 import dev.fetchboard.export.TableExporter;
+import dev.fetchboard.ui.UiExecutor;
+import dev.fetchboard.ui.UiTask;
 import dev.fetchboard.workspace.PanelSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -34,12 +35,14 @@ final class RowsView extends BorderPane {
   private final Button cancelExport = new Button("Cancel");
   private final ProgressBar exportProgress = new ProgressBar();
   private final HBox rowsBar;
-  private Task<Long> exporting;
+  private final UiExecutor ui;
+  private UiTask<Long> exporting;
   private RowStreamer streamer;
   private PanelSpec panel;
 
-  RowsView(ResultTableView table) {
+  RowsView(ResultTableView table, UiExecutor ui) {
     this.table = table;
+    this.ui = ui;
     filter.setId("filter");
     filter.setPromptText("Filter rows (Ctrl+F)");
     filter
@@ -151,109 +154,93 @@ final class RowsView extends BorderPane {
    * the row cap cut short is run again and streamed to the file whole; otherwise the rows held are
    * the whole result and are written as they are.
    */
-  public Task<Long> exportTo(Path target) {
+  public UiTask<Long> exportTo(Path target) {
     var t = table.shownTable();
     PanelSpec p = panel;
     boolean again = t.capped() && p != null && p.asSql().isPresent() && streamer != null;
-    var task = again ? new WholeResultExport(streamer, p, target) : heldRowsExport(t, target);
-    exporting = task;
-    exportProgress.progressProperty().bind(task.progressProperty());
+    RowStreamer whole = streamer;
+    UiTask.Work<Long> work =
+        again ? progress -> wholeResult(whole, p, target, progress) : heldRows(t, target);
+    exportProgress.setProgress(again ? ProgressBar.INDETERMINATE_PROGRESS : 0);
     exportProgress.setVisible(true);
     cancelExport.setVisible(true);
     exportButton.setDisable(true);
-    task.messageProperty().addListener((o, a, b) -> counts.setText(b));
-    task.setOnSucceeded(
-        e -> {
-          exportDone();
-          counts.setText(
-              String.format(
-                  "exported %,d rows to %s%s",
-                  task.getValue(),
-                  target.getFileName(),
-                  again ? " (the whole result, queried again)" : ""));
-        });
-    task.setOnFailed(
-        e -> {
-          exportDone();
-          counts.setText("export failed: " + task.getException().getMessage());
-        });
-    task.setOnCancelled(
-        e -> {
-          exportDone();
-          counts.setText("export cancelled");
-        });
-    Thread.ofVirtual().name("export").start(task);
-    return task;
+    exporting =
+        ui.task("export", work)
+            .onMessage(counts::setText)
+            .onFraction(exportProgress::setProgress)
+            .onDone(
+                n -> {
+                  exportDone();
+                  counts.setText(
+                      String.format(
+                          "exported %,d rows to %s%s",
+                          n,
+                          target.getFileName(),
+                          again ? " (the whole result, queried again)" : ""));
+                })
+            .onFailure(
+                e -> {
+                  exportDone();
+                  counts.setText("export failed: " + e.getMessage());
+                })
+            .onCancelled(
+                () -> {
+                  exportDone();
+                  counts.setText("export cancelled");
+                })
+            .start();
+    return exporting;
   }
 
-  private static Task<Long> heldRowsExport(ResultTable t, Path target) {
-    return new Task<>() {
-      @Override
-      protected Long call() throws Exception {
-        return TableExporter.export(
+  private static UiTask.Work<Long> heldRows(ResultTable t, Path target) {
+    return progress ->
+        TableExporter.export(
             t,
             target,
             TableExporter.Format.forFile(target),
-            n -> updateProgress(n, t.rowCount()),
-            this::isCancelled);
-      }
-    };
+            n -> progress.fraction((double) n / Math.max(1, t.rowCount())),
+            progress::cancelled);
   }
 
   /** Runs the query again and streams every row to the file; none is held. */
-  private static final class WholeResultExport extends Task<Long> {
-    private final RowStreamer streamer;
-    private final PanelSpec panel;
-    private final Path target;
-    private final Cancellation cancellation = new Cancellation();
+  private static Long wholeResult(
+      RowStreamer streamer, PanelSpec panel, Path target, UiTask.Progress progress)
+      throws Exception {
+    var cancellation = new Cancellation();
+    // Cancelling also cancels the statement on the server (network I/O, off the FX thread).
+    progress.onCancel(() -> cancellation.cancel(Cancellation.Reason.USER));
+    progress.message("running the query again for every row…");
+    try (var writer = RowFileWriter.open(target, TableExporter.Format.forFile(target))) {
+      RowSink counting =
+          new RowSink() {
+            @Override
+            public void columns(List<Column> columns) throws IOException {
+              writer.columns(columns);
+            }
 
-    WholeResultExport(RowStreamer streamer, PanelSpec panel, Path target) {
-      this.streamer = streamer;
-      this.panel = panel;
-      this.target = target;
-    }
-
-    @Override
-    protected Long call() throws Exception {
-      updateMessage("running the query again for every row…");
-      try (var writer = RowFileWriter.open(target, TableExporter.Format.forFile(target))) {
-        RowSink counting =
-            new RowSink() {
-              @Override
-              public void columns(List<Column> columns) throws IOException {
-                writer.columns(columns);
+            @Override
+            public void row(Object[] row) throws IOException {
+              writer.row(row);
+              long n = writer.rows();
+              if ((n & 8191) == 0) {
+                progress.message(String.format("exporting: %,d rows written…", n));
               }
-
-              @Override
-              public void row(Object[] row) throws IOException {
-                writer.row(row);
-                long n = writer.rows();
-                if ((n & 8191) == 0) {
-                  updateMessage(String.format("exporting: %,d rows written…", n));
-                }
-              }
-            };
-        RunResult r = streamer.stream(panel, counting, cancellation);
-        if (isCancelled()) {
-          return -1L;
-        }
-        if (!r.ok()) {
-          throw new IOException(r.problem());
-        }
-        writer.commit();
-        return writer.rows();
+            }
+          };
+      RunResult r = streamer.stream(panel, counting, cancellation);
+      if (progress.cancelled()) {
+        return -1L;
       }
-    }
-
-    @Override
-    protected void cancelled() {
-      // Cancelling also cancels the statement on the server: network I/O, so not on this thread.
-      Thread.ofVirtual().start(() -> cancellation.cancel(Cancellation.Reason.USER));
+      if (!r.ok()) {
+        throw new IOException(r.problem());
+      }
+      writer.commit();
+      return writer.rows();
     }
   }
 
   private void exportDone() {
-    exportProgress.progressProperty().unbind();
     exportProgress.setVisible(false);
     cancelExport.setVisible(false);
     exportButton.setDisable(false);

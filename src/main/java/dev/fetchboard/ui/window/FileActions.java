@@ -5,6 +5,7 @@ import dev.fetchboard.state.Fingerprint;
 import dev.fetchboard.state.SaveFailure;
 import dev.fetchboard.state.Settings;
 import dev.fetchboard.state.WorkspaceStore;
+import dev.fetchboard.ui.UiExecutor;
 import dev.fetchboard.ui.model.PanelHistory;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
@@ -15,11 +16,9 @@ import dev.fetchboard.workspace.WorkspaceValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -39,7 +38,7 @@ public final class FileActions {
   private final RecoveryKeeper recovery;
   private final Banners banners;
   private final FileChoice choice;
-  private final Executor io;
+  private final UiExecutor ui;
   private final Supplier<Window> owner;
   private final BiConsumer<String, String> problem;
   // Only the latest open may show its workspace: a slow read never replaces a newer one.
@@ -57,7 +56,7 @@ public final class FileActions {
       RecoveryKeeper recovery,
       Banners banners,
       FileChoice choice,
-      Executor io,
+      UiExecutor ui,
       Supplier<Window> owner,
       BiConsumer<String, String> problem) {
     this.model = model;
@@ -68,7 +67,7 @@ public final class FileActions {
     this.recovery = recovery;
     this.banners = banners;
     this.choice = choice;
-    this.io = io;
+    this.ui = ui;
     this.owner = owner;
     this.problem = problem;
     // Auto-refresh and the selected panel are remembered per file, for the next time it opens.
@@ -93,7 +92,7 @@ public final class FileActions {
         () -> {
           generation++;
           show(Workspace.named("Untitled"), null, null, null);
-          model.messageProperty().set("new workspace");
+          model.tell("new workspace");
         });
   }
 
@@ -114,7 +113,7 @@ public final class FileActions {
         () -> {
           if (!Files.exists(file)) {
             settings.forget(file.toString());
-            model.messageProperty().set(file + " no longer exists; removed from the recent files");
+            model.tell(file + " no longer exists; removed from the recent files");
             return;
           }
           load(file);
@@ -124,26 +123,26 @@ public final class FileActions {
   /** Reads a workspace off the FX thread and shows it; a bad file is reported, never changed. */
   public void load(Path file) {
     long mine = ++generation;
-    model.messageProperty().set("opening " + file.getFileName() + "…");
-    io.execute(
+    model.tell("opening " + file.getFileName() + "…");
+    ui.execute(
+        "files",
         () -> {
           try {
             // One bad panel never refuses the whole file: it opens, and the panel says what is
             // wrong on its tile and in its form.
             WorkspaceStore.OpenedLeniently opened = store.readLeniently(file);
             Workspace ws = beforeShowing.apply(opened.workspace());
-            Platform.runLater(
+            ui.onFx(
                 () -> {
                   if (mine == generation) {
                     settings.opened(file);
                     show(ws, file, opened.fingerprint(), opened.text());
                     List<Problem> rest = model.showProblems(opened.problems());
-                    model.messageProperty().set(openedMessage(file, opened.problems(), rest));
+                    model.tell(openedMessage(file, opened.problems(), rest));
                   }
                 });
           } catch (WorkspaceException e) {
-            Platform.runLater(
-                () -> problem.accept("Cannot open " + file.getFileName(), e.getMessage()));
+            ui.onFx(() -> problem.accept("Cannot open " + file.getFileName(), e.getMessage()));
           }
         });
   }
@@ -177,8 +176,8 @@ public final class FileActions {
         () -> {
           generation++;
           show(edits, file, onDisk, null);
-          model.dirtyProperty().set(true);
-          model.messageProperty().set("restored your unsaved edits; Save keeps them");
+          model.markEdited();
+          model.tell("restored your unsaved edits; Save keeps them");
         });
   }
 
@@ -202,9 +201,9 @@ public final class FileActions {
     if (seen != null) {
       PanelViewModel selected = seen.selected() == null ? null : model.panel(seen.selected());
       if (selected != null) {
-        model.selectedProperty().set(selected);
+        model.select(selected);
       }
-      model.autoRefreshProperty().set(seen.autoRefresh());
+      model.setAutoRefresh(seen.autoRefresh());
     }
     history.clear();
     banners.dismiss(CHANGED_BANNER);
@@ -248,14 +247,15 @@ public final class FileActions {
     Workspace ws = model.workspace();
     List<Problem> problems = new WorkspaceValidator(false).validate(ws);
     if (!problems.isEmpty() && !SaveProblemsPrompt.saveAnyway(owner.get(), ws, problems)) {
-      model.messageProperty().set("not saved: fix the panels first, or Save anyway");
+      model.tell("not saved: fix the panels first, or Save anyway");
       return;
     }
     boolean sameFile = to.equals(watcher.file());
     // Comments and layout of the file as opened are kept only when saving over that same file.
     String previous = to.equals(model.fileProperty().get()) ? fileText : null;
-    model.messageProperty().set("saving " + to.getFileName() + "…");
-    io.execute(
+    model.tell("saving " + to.getFileName() + "…");
+    ui.execute(
+        "files",
         () -> {
           byte[] bytes = store.bytes(ws, previous);
           Fingerprint fp = Fingerprint.of(bytes);
@@ -266,11 +266,10 @@ public final class FileActions {
             store.write(bytes, to);
           } catch (SaveFailure e) {
             watcher.saveFailed(fp);
-            Platform.runLater(
-                () -> problem.accept("Cannot save " + to.getFileName(), e.getMessage()));
+            ui.onFx(() -> problem.accept("Cannot save " + to.getFileName(), e.getMessage()));
             return;
           }
-          Platform.runLater(
+          ui.onFx(
               () -> {
                 if (sameFile && to.equals(watcher.file())) {
                   watcher.saved(fp);
@@ -285,21 +284,17 @@ public final class FileActions {
                   model.saved(to);
                 } else {
                   // Edited while the file was written: those edits are not in the file yet.
-                  model.fileProperty().set(to);
-                  model
-                      .messageProperty()
-                      .set("saved " + to.getFileName() + " (newer edits unsaved)");
+                  model.movedTo(to);
+                  model.tell("saved " + to.getFileName() + " (newer edits unsaved)");
                 }
                 if (!problems.isEmpty()) {
-                  model
-                      .messageProperty()
-                      .set(
-                          "saved "
-                              + to.getFileName()
-                              + " with "
-                              + problems.size()
-                              + " panel problem(s) to fix: "
-                              + problems.getFirst().describe());
+                  model.tell(
+                      "saved "
+                          + to.getFileName()
+                          + " with "
+                          + problems.size()
+                          + " panel problem(s) to fix: "
+                          + problems.getFirst().describe());
                 }
                 then.run();
               });
@@ -360,10 +355,8 @@ public final class FileActions {
             "Keep mine",
             () -> {
               watcher.keepMine(watcher.reported());
-              model.dirtyProperty().set(true);
-              model
-                  .messageProperty()
-                  .set("kept your version; Save writes it over the changed file");
+              model.markEdited();
+              model.tell("kept your version; Save writes it over the changed file");
             }));
   }
 }

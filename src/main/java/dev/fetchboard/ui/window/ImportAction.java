@@ -2,24 +2,23 @@ package dev.fetchboard.ui.window;
 
 import dev.fetchboard.interop.ImportException;
 import dev.fetchboard.interop.Importers;
+import dev.fetchboard.ui.UiExecutor;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
-import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** File ▸ Import…: cURL, Postman, .http or OpenAPI, read off the FX thread and merged in. */
 public final class ImportAction {
   private final WorkspaceViewModel model;
-  private final Executor io;
+  private final UiExecutor ui;
   private final BiConsumer<String, String> problem;
 
-  public ImportAction(WorkspaceViewModel model, Executor io, BiConsumer<String, String> problem) {
+  public ImportAction(WorkspaceViewModel model, UiExecutor ui, BiConsumer<String, String> problem) {
     this.model = model;
-    this.io = io;
+    this.ui = ui;
     this.problem = problem;
   }
 
@@ -31,27 +30,25 @@ public final class ImportAction {
       return;
     }
     Path path = file.toPath();
-    io.execute(
+    ui.execute(
+        "import",
         () -> {
           try {
             var imported = Importers.read(path);
-            Platform.runLater(
+            ui.onFx(
                 () -> {
                   model.importPanels(imported);
-                  model
-                      .messageProperty()
-                      .set(
-                          "imported "
-                              + imported.panels().size()
-                              + " panel(s) from "
-                              + path.getFileName()
-                              + (imported.notices().isEmpty()
-                                  ? ""
-                                  : " — " + String.join("; ", imported.notices())));
+                  model.tell(
+                      "imported "
+                          + imported.panels().size()
+                          + " panel(s) from "
+                          + path.getFileName()
+                          + (imported.notices().isEmpty()
+                              ? ""
+                              : " — " + String.join("; ", imported.notices())));
                 });
           } catch (ImportException e) {
-            Platform.runLater(
-                () -> problem.accept("Cannot import " + path.getFileName(), e.getMessage()));
+            ui.onFx(() -> problem.accept("Cannot import " + path.getFileName(), e.getMessage()));
           }
         });
   }

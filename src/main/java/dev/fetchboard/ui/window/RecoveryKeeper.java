@@ -3,15 +3,14 @@ package dev.fetchboard.ui.window;
 import dev.fetchboard.state.DebouncedWriter;
 import dev.fetchboard.state.RecoveryStore;
 import dev.fetchboard.state.WorkspaceStore;
+import dev.fetchboard.ui.UiExecutor;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
 import dev.fetchboard.workspace.Workspace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 
 /**
  * Keeps this session's unsaved edits in the recovery folder: written a moment after the last edit
@@ -34,7 +33,7 @@ public final class RecoveryKeeper {
       RecoveryStore store,
       WorkspaceStore files,
       ScheduledExecutorService timer,
-      Executor io,
+      UiExecutor ui,
       Consumer<String> onError) {
     this.model = model;
     this.writer =
@@ -43,7 +42,7 @@ public final class RecoveryKeeper {
             : new DebouncedWriter<>(
                 WRITE_DELAY,
                 timer,
-                io,
+                ui.workers("recovery-copy"),
                 edits -> {
                   if (edits == null) {
                     store.clear();
@@ -55,7 +54,7 @@ public final class RecoveryKeeper {
                   }
                 },
                 why ->
-                    Platform.runLater(
+                    ui.onFx(
                         () -> onError.accept("cannot keep a recovery copy of your edits: " + why)));
     model.workspaceProperty().addListener((o, a, b) -> changed());
     model.dirtyProperty().addListener((o, a, b) -> changed());

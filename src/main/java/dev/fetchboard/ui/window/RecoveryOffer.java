@@ -2,6 +2,7 @@ package dev.fetchboard.ui.window;
 
 import dev.fetchboard.state.Fingerprint;
 import dev.fetchboard.state.RecoveryStore;
+import dev.fetchboard.ui.UiExecutor;
 import dev.fetchboard.workspace.Workspace;
 import dev.fetchboard.workspace.WorkspaceException;
 import dev.fetchboard.workspace.WorkspaceFile;
@@ -12,9 +13,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 
 /**
  * At start, offers the edits a crashed session left behind (newest first, one banner at a time):
@@ -31,19 +30,19 @@ final class RecoveryOffer {
 
   private final RecoveryStore store;
   private final Banners banners;
-  private final Executor io;
+  private final UiExecutor ui;
   private final Restore restore;
   private final Consumer<String> problem;
 
   RecoveryOffer(
       RecoveryStore store,
       Banners banners,
-      Executor io,
+      UiExecutor ui,
       Restore restore,
       Consumer<String> problem) {
     this.store = store;
     this.banners = banners;
-    this.io = io;
+    this.ui = ui;
     this.restore = restore;
     this.problem = problem;
   }
@@ -53,11 +52,12 @@ final class RecoveryOffer {
     if (store == null) {
       return;
     }
-    io.execute(
+    ui.execute(
+        "recovery",
         () -> {
           List<RecoveryStore.Found> found = store.orphans();
           if (!found.isEmpty()) {
-            Platform.runLater(() -> show(found.getFirst(), found.size() - 1));
+            ui.onFx(() -> show(found.getFirst(), found.size() - 1));
           }
         });
   }
@@ -81,7 +81,8 @@ final class RecoveryOffer {
   }
 
   private void restore(RecoveryStore.Found f) {
-    io.execute(
+    ui.execute(
+        "recovery",
         () -> {
           try {
             var r = f.recovery();
@@ -89,9 +90,9 @@ final class RecoveryOffer {
             Path file = r.file() == null ? null : Path.of(r.file());
             Fingerprint disk = file == null ? null : onDisk(file);
             store.remove(f);
-            Platform.runLater(() -> restore.restore(ws, file, disk));
+            ui.onFx(() -> restore.restore(ws, file, disk));
           } catch (WorkspaceException | IOException e) {
-            Platform.runLater(
+            ui.onFx(
                 () ->
                     problem.accept(
                         "cannot restore the edits (kept in " + f.path() + "): " + e.getMessage()));
@@ -101,13 +102,13 @@ final class RecoveryOffer {
   }
 
   private void discard(RecoveryStore.Found f) {
-    io.execute(
+    ui.execute(
+        "recovery",
         () -> {
           try {
             store.remove(f);
           } catch (IOException e) {
-            Platform.runLater(
-                () -> problem.accept("cannot delete " + f.path() + ": " + e.getMessage()));
+            ui.onFx(() -> problem.accept("cannot delete " + f.path() + ": " + e.getMessage()));
           }
           offer();
         });

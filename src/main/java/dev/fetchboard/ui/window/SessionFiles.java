@@ -2,14 +2,13 @@ package dev.fetchboard.ui.window;
 
 import dev.fetchboard.engine.Workers;
 import dev.fetchboard.state.ExternalChangeWatcher;
+import dev.fetchboard.ui.UiExecutor;
 import dev.fetchboard.ui.model.PanelHistory;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.stage.Window;
 
 /**
@@ -34,16 +33,16 @@ public final class SessionFiles {
       PanelHistory history,
       WindowServices services,
       Banners banners,
-      Executor io,
+      UiExecutor ui,
       Supplier<Window> owner,
       Consumer<String> tell,
       BiConsumer<String, String> problem) {
-    settings = new WindowSettings(services.settings(), services.settingsFile(), timer, io, tell);
-    recovery = new RecoveryKeeper(model, services.recovery(), services.store(), timer, io, tell);
+    settings = new WindowSettings(services.settings(), services.settingsFile(), timer, ui, tell);
+    recovery = new RecoveryKeeper(model, services.recovery(), services.store(), timer, ui, tell);
     var changed = new FileActions[1];
     watcher =
         new ExternalChangeWatcher(
-            services.watchInterval(), f -> Platform.runLater(() -> changed[0].changedOnDisk(f)));
+            services.watchInterval(), f -> ui.onFx(() -> changed[0].changedOnDisk(f)));
     files =
         new FileActions(
             model,
@@ -54,7 +53,7 @@ public final class SessionFiles {
             recovery,
             banners,
             services.files(),
-            io,
+            ui,
             owner,
             problem);
     changed[0] = files;
@@ -62,7 +61,7 @@ public final class SessionFiles {
         new RecoveryOffer(
             services.recovery(),
             banners,
-            io,
+            ui,
             files::restore,
             m -> problem.accept("Cannot restore", m));
     if (services.settingsNotice() != null) {

@@ -3,13 +3,12 @@ package dev.fetchboard.ui.window;
 import dev.fetchboard.state.DebouncedWriter;
 import dev.fetchboard.state.Settings;
 import dev.fetchboard.state.SettingsFile;
+import dev.fetchboard.ui.UiExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Screen;
@@ -35,7 +34,7 @@ public final class WindowSettings {
       Settings initial,
       SettingsFile file,
       ScheduledExecutorService timer,
-      Executor io,
+      UiExecutor ui,
       Consumer<String> onError) {
     current = new SimpleObjectProperty<>(initial);
     writer =
@@ -44,9 +43,9 @@ public final class WindowSettings {
             : new DebouncedWriter<>(
                 SAVE_DELAY,
                 timer,
-                io,
+                ui.workers("settings"),
                 file::save,
-                why -> Platform.runLater(() -> onError.accept("cannot save settings: " + why)));
+                why -> ui.onFx(() -> onError.accept("cannot save settings: " + why)));
     current.addListener(
         (o, a, b) -> {
           if (writer != null) {

@@ -149,4 +149,19 @@ class TileContentJourneyTest {
     assertThat(label(people, "tile-table-header").isVisible()).isFalse();
     assertThat(shown(people)).startsWith("1").contains("Ada").contains("Grace");
   }
+
+  @Test
+  void anEmptyDashboardCentresItsHintAndTilesStartAtTheTop() throws Exception {
+    var dashboard = w.robot.from(w.window).lookup(".dashboard").queryAs(DashboardView.class);
+    Label hint = w.robot.from(dashboard).lookup(".dashboard-empty").queryAs(Label.class);
+    var view = dashboard.localToScene(dashboard.getLayoutBounds());
+    var text = hint.localToScene(hint.getLayoutBounds());
+    assertThat(text.getCenterY())
+        .as("the hint is in the middle of the empty dashboard, not at its top edge")
+        .isBetween(view.getMinY() + view.getHeight() / 3, view.getMaxY() - view.getHeight() / 3);
+
+    w.open(workspace());
+    var first = w.tile("orders").localToScene(w.tile("orders").getLayoutBounds());
+    assertThat(first.getMinY()).as("tiles fill from the top").isLessThan(view.getMinY() + 40);
+  }
 }

@@ -3,10 +3,10 @@ package dev.fetchboard.ui.window;
 import static dev.fetchboard.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.http.HttpSource;
-import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.sql.SqlSource;
 import dev.fetchboard.state.SettingsFile;
 import dev.fetchboard.state.WorkspaceStore;
@@ -243,7 +243,7 @@ class WindowFilesTest {
   }
 
   private void select(String id) {
-    robot.interact(() -> model.selectedProperty().set(panel(id)));
+    robot.interact(() -> model.select(panel(id)));
   }
 
   /** Fires a toolbar button of this test's window (stages may overlap on the headless screen). */
