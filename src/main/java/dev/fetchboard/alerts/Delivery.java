@@ -50,11 +50,18 @@ final class Delivery {
     String last = "not sent";
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       Duration wait;
+      java.net.http.HttpRequest request;
+      try {
+        request = target.request(m).timeout(timeout).build();
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        // A header the JDK will not send (Host, Connection…): no attempt can succeed.
+        last = redactor.redact("cannot make the request: " + AnswerText.firstLine(e.getMessage()));
+        LOG.warn("alert to {} not sent: {}", redactor.redact(what), last);
+        return new Outcome(false, last);
+      }
       try {
         HttpResponse<InputStream> response =
-            client.send(
-                target.request(m).timeout(timeout).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+            client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         String body = readCapped(response);
         int status = response.statusCode();
         String answer = target.answer(status, body);

@@ -1,5 +1,6 @@
 package dev.fetchboard.alerts;
 
+import dev.fetchboard.engine.Values;
 import dev.fetchboard.workspace.Durations;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -46,7 +47,7 @@ final class MessageText {
       sb.append('\n').append(shorten(e.message()));
     }
     if (e.value() != null) {
-      sb.append("\nvalue: ").append(shorten(String.valueOf(e.value())));
+      sb.append("\nvalue: ").append(shorten(Values.display(e.value())));
     }
     return sb.append('\n').append(footer(e, true)).toString();
   }

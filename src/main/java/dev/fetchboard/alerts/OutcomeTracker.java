@@ -39,9 +39,4 @@ final class OutcomeTracker {
         o.time(),
         workspace);
   }
-
-  /** Forgets a panel (it was deleted or the workspace changed). */
-  void forget(String panelId) {
-    last.remove(panelId);
-  }
 }

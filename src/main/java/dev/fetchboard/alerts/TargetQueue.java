@@ -171,8 +171,13 @@ final class TargetQueue {
   }
 
   private void send(AlertMessage m) throws InterruptedException {
-    if (delivery.deliver(route.sender(), m).delivered()) {
-      sent.incrementAndGet();
+    try {
+      if (delivery.deliver(route.sender(), m).delivered()) {
+        sent.incrementAndGet();
+      }
+    } catch (RuntimeException e) {
+      // One message that cannot be sent must not stop the target's next ones.
+      LOG.error("alert to {} not sent: unexpected error", route.sender().describe(), e);
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.fetchboard.alerts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import dev.fetchboard.engine.Values;
 
 /**
  * The JSON a generic webhook receives (documented in docs/alerts.md): {@code event}, {@code panel},
@@ -69,22 +69,16 @@ final class WebhookPayload {
     o.put("workspace", e.workspace());
   }
 
+  /** Numbers, booleans and short text as themselves; anything long or nested as cut text. */
   private static void value(ObjectNode o, Object value) {
-    switch (value) {
-      case null -> o.putNull("value");
-      case Integer i -> o.put("value", i);
-      case Long l -> o.put("value", l);
-      case BigInteger b -> o.put("value", b);
-      case BigDecimal d -> o.put("value", d);
-      case Double d when Double.isFinite(d) -> o.put("value", d);
-      case Float f when Float.isFinite(f) -> o.put("value", f);
-      case Boolean b -> o.put("value", b);
-      default -> {
-        String text = String.valueOf(value);
-        o.put(
-            "value",
-            text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "…");
-      }
+    JsonNode node = Values.toJson(value);
+    if (node.isValueNode() && (!node.isTextual() || node.asText().length() <= MAX_VALUE_CHARS)) {
+      o.set("value", node);
+    } else {
+      String text = Values.display(value);
+      o.put(
+          "value",
+          text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "…");
     }
   }
 }

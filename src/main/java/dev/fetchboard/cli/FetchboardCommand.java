@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ExportCommand.class,
       CheckCommand.class,
+      AlertTestCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

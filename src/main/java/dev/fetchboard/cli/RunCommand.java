@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,6 +94,16 @@ public final class RunCommand implements Callable<Integer> {
       description = "rows printed per panel in table format (default 20; json and csv print all)")
   int maxPrintedRows = 20;
 
+  @Option(
+      names = "--alerts",
+      description =
+          "send the workspace's alerts for panels that failed or whose check failed (run remembers"
+              + " no earlier run, so it never says recovered)")
+  boolean alerts;
+
+  /** Where alerts take {@code ${env:NAME}} values from (tests set it). */
+  Function<String, String> alertEnvironment = System::getenv;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -110,6 +121,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (repeat != null && (repeat < 1 || repeat > 10_000_000)) {
       return usage(err, "--repeat must be between 1 and 10000000");
+    }
+    if (alerts && repeat != null) {
+      return usage(err, "--alerts does not go with --repeat (a load probe sends no alerts)");
     }
     if (maxPrintedRows < 0) {
       return usage(err, "--max-rows must not be negative");
@@ -150,7 +164,8 @@ public final class RunCommand implements Callable<Integer> {
             ? perHost
             : Math.max(EngineConfig.DEFAULT.perHost(), concurrency == null ? 0 : concurrency);
     try (Engine engine = Fetchboard.newEngine(new EngineConfig(inFlight, hostLimit));
-        var sink = OutputSink.open(output, spec.commandLine().getOut())) {
+        var sink = OutputSink.open(output, spec.commandLine().getOut());
+        var alertsOut = RunAlerts.open(alerts, workspace, alertEnvironment, err)) {
       Thread cancelOnExit = new Thread(engine::cancelAll, "fetchboard-cancel-on-exit");
       Runtime.getRuntime().addShutdownHook(cancelOnExit);
       try {
@@ -158,7 +173,7 @@ public final class RunCommand implements Callable<Integer> {
         int failed =
             repeat != null
                 ? repeatAll(engine, workspace, panels, printer, repeat, inFlight)
-                : runAll(engine, workspace, panels, printer, err);
+                : runAll(engine, workspace, panels, printer, err, alertsOut);
         printer.finish(panels.size(), failed);
         sink.commit();
         return failed == 0 ? FetchboardCommand.OK : FetchboardCommand.FAILED;
@@ -184,7 +199,8 @@ public final class RunCommand implements Callable<Integer> {
       Workspace workspace,
       List<PanelSpec> panels,
       ResultPrinter printer,
-      PrintWriter err)
+      PrintWriter err,
+      RunAlerts alertsOut)
       throws InterruptedException, IOException {
     var progress = ProgressLine.forTerminal(err, panels.size());
     var batch =
@@ -210,6 +226,7 @@ public final class RunCommand implements Callable<Integer> {
         failed++;
       }
       printer.result(panels.get(i), r);
+      alertsOut.onResult(r);
     }
     progress.clear();
     return failed;

@@ -76,6 +76,14 @@ public final class WatchCommand implements Callable<Integer> {
       description = "runs in flight at once")
   Integer concurrency;
 
+  @Option(
+      names = "--no-alerts",
+      description = "do not send the workspace's alerts (sent by default when it has any)")
+  boolean noAlerts;
+
+  /** Where alerts take {@code ${env:NAME}} values from (tests set it). */
+  java.util.function.Function<String, String> alertEnvironment = System::getenv;
+
   @Override
   public Integer call() throws Exception {
     // One line per result for a person watching: titles and messages made terminal-safe.
@@ -126,7 +134,9 @@ public final class WatchCommand implements Callable<Integer> {
     Thread onCtrlC = new Thread(stop::countDown, "fetchboard-watch-stop");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     long started = System.nanoTime();
-    try (Engine engine =
+    RunAlerts alerts = RunAlerts.open(!noAlerts, workspace, alertEnvironment, err);
+    try (alerts;
+        Engine engine =
             Fetchboard.newEngine(
                 new EngineConfig(inFlight, Math.max(EngineConfig.DEFAULT.perHost(), inFlight)));
         var scheduler =
@@ -134,6 +144,9 @@ public final class WatchCommand implements Callable<Integer> {
                 engine,
                 event -> {
                   tally.accept(event);
+                  if (event instanceof RunEvent.Finished f) {
+                    alerts.onResult(f.result());
+                  }
                   // Quiet still names every failure: a count alone says nothing to act on.
                   if (event instanceof RunEvent.Finished f && (!quiet || !f.result().ok())) {
                     synchronized (out) {
@@ -171,6 +184,9 @@ public final class WatchCommand implements Callable<Integer> {
     }
     Duration ran = Duration.ofNanos(System.nanoTime() - started);
     out.println(tally.summary(ran));
+    if (alerts.active()) {
+      out.println(alerts.summary());
+    }
     if (stats) {
       System.gc();
       out.println("closed: " + Snapshot.take());

@@ -7,6 +7,7 @@ import dev.fetchboard.errors.DesktopOpener;
 import dev.fetchboard.errors.ErrorSink;
 import dev.fetchboard.errors.LogSetup;
 import dev.fetchboard.state.Settings;
+import dev.fetchboard.ui.alerts.WindowAlerts;
 import dev.fetchboard.ui.dashboard.DashboardView;
 import dev.fetchboard.ui.editor.PanelEditor;
 import dev.fetchboard.ui.errors.ErrorBanner;
@@ -81,6 +82,7 @@ public final class MainWindow extends BorderPane {
   private final WindowSettings settings;
   private final ImportAction importer;
   private final Shortcuts shortcuts;
+  private final WindowAlerts alerts;
 
   /** A window that keeps no settings or recovery copies (tests of other features). */
   public MainWindow(
@@ -158,7 +160,9 @@ public final class MainWindow extends BorderPane {
     openLogFolder.setId("open-log-folder");
     openLogFolder.setOnAction(e -> logFolder.openFolder());
     menu.getMenus().getLast().getItems().add(openLogFolder);
-    setTop(new VBox(menu, toolbar(), errorBanner, banners));
+    alerts = new WindowAlerts(model, UiExecutor.forWindow());
+    alerts.install(menu);
+    setTop(new VBox(menu, toolbar(), errorBanner, banners, alerts.notices()));
     setCenter(split);
     setBottom(status);
     model
@@ -246,6 +250,7 @@ public final class MainWindow extends BorderPane {
     PanelViewModel selected = model.selectedProperty().get();
     var updates = dispatcher.drain(PANELS_PER_FRAME, selected == null ? null : selected.id());
     if (!updates.isEmpty()) {
+      alerts.seen(updates);
       model.apply(updates);
       // The counts change with the tiles, not up to a second later.
       status.showActivity(model);
@@ -452,6 +457,7 @@ public final class MainWindow extends BorderPane {
   /** Writes pending settings and recovery changes and stops watching files (the app closes). */
   public void close() {
     session.close();
+    alerts.close();
   }
 
   /** The window title: "Fetchboard — name", with a dot while there are unsaved edits. */

@@ -17,6 +17,9 @@ final class AlertValidator {
   // Header names whose values are credentials by convention.
   private static final Pattern SECRET_HEADER =
       Pattern.compile(".*(auth|token|key|secret|signature|cookie|password).*");
+  // Headers java.net.http sets itself and refuses to take from a caller.
+  private static final java.util.Set<String> RESTRICTED =
+      java.util.Set.of("connection", "content-length", "expect", "host", "upgrade");
   private static final String NEVER_A_SECRET = ": a workspace file never holds a secret";
 
   private AlertValidator() {}
@@ -139,6 +142,12 @@ final class AlertValidator {
               if (!TOKEN.matcher(name).matches()) {
                 out.add(
                     new Problem(field, WorkspaceValidator.quote(name) + " is not a header name"));
+              }
+              if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                out.add(
+                    new Problem(
+                        field,
+                        "the " + name + " header is set by the connection itself, not here"));
               }
               if (value == null) {
                 out.add(new Problem(field, "a header needs a value"));

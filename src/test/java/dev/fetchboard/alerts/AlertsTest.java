@@ -218,6 +218,7 @@ class AlertsTest {
     assertThat(json.get("outcome").asText()).isEqualTo("checkFailed");
     assertThat(json.get("previousOutcome").asText()).isEqualTo("ok");
     assertThat(json.get("message").asText()).contains("check failed");
+    assertThat(json.get("value").isNumber()).as(json.toString()).isTrue();
     assertThat(json.get("value").asInt()).isEqualTo(5000);
     assertThat(json.get("latencyMs").isIntegralNumber()).isTrue();
     assertThat(java.time.Instant.parse(json.get("time").asText())).isNotNull();

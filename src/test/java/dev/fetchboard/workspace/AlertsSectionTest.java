@@ -88,6 +88,21 @@ class AlertsSectionTest {
   }
 
   @Test
+  void aSaveOverTheFileKeepsTheCommentsOfTheAlerts() throws Exception {
+    String text =
+        HEAD
+            + """
+            alerts:
+              # the on-call group
+              - telegram: { token: "${env:TG}", chat: "-100" }   # muted at night
+            """;
+    Workspace ws = files.parse(text, null);
+    String saved = files.toYaml(ws.withName("Shop 2"), text);
+    assertThat(saved).contains("# the on-call group").contains("# muted at night");
+    assertThat(files.parse(saved, null).alerts()).isEqualTo(ws.alerts());
+  }
+
+  @Test
   void aLiteralBotTokenIsRefusedWhereItIsWritten() {
     assertThatThrownBy(
             () ->
@@ -140,7 +155,7 @@ class AlertsSectionTest {
                           - panels: [orders-api, nope]
                             telegram: { token: "${env:T}", chat: "1" }
                             slack: { webhook: "${env:S}" }
-                          - webhook: { url: "ftp://x" }
+                          - webhook: { url: "ftp://x", headers: { Host: example.com } }
                             minInterval: 25h
                         """,
                     null))
@@ -149,7 +164,9 @@ class AlertsSectionTest {
         .hasMessageContaining(
             "alerts[0].panels[1]: no panel with id 'nope' (known: orders-api, queue-depth)")
         .hasMessageContaining("alerts[1].webhook.url: only http and https")
-        .hasMessageContaining("alerts[1].minInterval: minInterval can be at most 24h");
+        .hasMessageContaining("alerts[1].minInterval: minInterval can be at most 24h")
+        .hasMessageContaining(
+            "alerts[1].webhook.headers.Host: the Host header is set by the connection itself");
   }
 
   @Test
