@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.googlejavaformat.java.Formatter;
 import com.google.googlejavaformat.java.FormatterException;
 import com.google.googlejavaformat.java.ImportOrderer;
+import com.google.googlejavaformat.java.JavaFormatterOptions;
 import com.google.googlejavaformat.java.RemoveUnusedImports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,8 @@ class FormattingTest {
       String original = Files.readString(file, StandardCharsets.UTF_8);
       String formatted =
           formatter.formatSource(
-              RemoveUnusedImports.removeUnusedImports(ImportOrderer.reorderImports(original)));
+              RemoveUnusedImports.removeUnusedImports(
+                  ImportOrderer.reorderImports(original, JavaFormatterOptions.Style.GOOGLE)));
       if (!formatted.equals(original)) {
         if (apply) {
           Files.writeString(file, formatted, StandardCharsets.UTF_8);

@@ -9,7 +9,8 @@ import java.math.BigInteger;
  * Conversions of cell values (Long, BigDecimal, Boolean, String, JsonNode…) for checks and output.
  */
 public final class Values {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  // Since Jackson 2.15 the factory keeps BigDecimals exact; trimming zeros is the reader's option.
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Values() {}
 

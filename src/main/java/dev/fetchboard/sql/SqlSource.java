@@ -76,6 +76,11 @@ public final class SqlSource implements Source {
     }
   }
 
+  /** Single read-only connections with this source's settings, for the editor's tools. */
+  public ToolConnections toolConnections() {
+    return new ToolConnections(embedded, env, pgpass);
+  }
+
   private static Path defaultPgpass(Map<String, String> env) {
     String file = env.get("PGPASSFILE");
     return file != null ? Path.of(file) : Path.of(System.getProperty("user.home"), ".pgpass");
@@ -86,15 +91,20 @@ public final class SqlSource implements Source {
     return spec instanceof SqlQuerySpec;
   }
 
+  /** The query of a panel this source was chosen for (see {@link #handles}). */
+  private static SqlQuerySpec query(PanelSpec panel) {
+    return panel.asSql().orElseThrow();
+  }
+
   @Override
   public Duration timeout(PanelSpec panel) {
     // The server's statement_timeout fires first with its own message; this is the backstop.
-    return panel.sql().timeoutOrDefault().plus(SLACK);
+    return query(panel).timeoutOrDefault().plus(SLACK);
   }
 
   @Override
   public SourceOutput run(PanelSpec panel, RunContext ctx) throws Exception {
-    SqlQuerySpec q = panel.sql();
+    SqlQuerySpec q = query(panel);
     ConnectionSettings settings = settings(q.connection(), ctx, q.writesAllowed());
     NamedParameters.Parsed parsed = NamedParameters.parse(q.query());
     Object[] binds = new Object[parsed.names().size()];
@@ -193,6 +203,8 @@ public final class SqlSource implements Source {
    * result was small sends BEGIN READ ONLY, itself and ROLLBACK in one round trip; any other is
    * read through a cursor in that transaction, its rows shown as they arrive.
    */
+  // The cancel hook is a scope guard: closing it unhooks; the body needs no reference to it.
+  @SuppressWarnings("try")
   private SourceOutput readOnly(
       Connection conn, SqlQuerySpec q, String text, Object[] binds, RunContext ctx)
       throws Exception {
@@ -232,6 +244,8 @@ public final class SqlSource implements Source {
    * last result that has rows, else how many rows all statements changed. Its rows come whole (at
    * most the row cap), not streamed.
    */
+  // The cancel hook is a scope guard: closing it unhooks; the body needs no reference to it.
+  @SuppressWarnings("try")
   private SourceOutput withWrites(
       Connection conn, SqlQuerySpec q, String sql, Object[] binds, RunContext ctx)
       throws Exception {
@@ -434,7 +448,7 @@ public final class SqlSource implements Source {
   @Override
   public void warmUp(PanelSpec panel, RunContext ctx, int connections) throws Exception {
     ConnectionSettings settings =
-        settings(panel.sql().connection(), ctx, panel.sql().writesAllowed());
+        settings(query(panel).connection(), ctx, query(panel).writesAllowed());
     int n = Math.min(connections, settings.maxConcurrency());
     var held = new java.util.concurrent.ConcurrentLinkedQueue<Connection>();
     try (var exec =
@@ -444,7 +458,7 @@ public final class SqlSource implements Source {
         exec.execute(
             () -> {
               try {
-                held.add(pools.borrow(panel.sql().connection(), settings));
+                held.add(pools.borrow(query(panel).connection(), settings));
               } catch (SQLException ignored) {
                 // the timed runs will report it
               }

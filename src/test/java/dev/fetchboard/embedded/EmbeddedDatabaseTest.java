@@ -97,9 +97,9 @@ class EmbeddedDatabaseTest {
   private static boolean logsInWithoutPassword(int port, String user) {
     var props = new java.util.Properties();
     props.setProperty("user", user);
-    try (var c =
-        java.sql.DriverManager.getConnection(
-            "jdbc:postgresql://127.0.0.1:" + port + "/sample", props)) {
+    try {
+      java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/sample", props)
+          .close();
       return true;
     } catch (java.sql.SQLException e) {
       return false;
@@ -168,6 +168,28 @@ class EmbeddedDatabaseTest {
       // The second one left; the first one's server must still answer.
       RunResult after = count(first, new Panels.Recorder());
       assertThat(after.ok()).as(String.valueOf(after.error())).isTrue();
+    }
+  }
+
+  @Test
+  void whenTheOwnerQuitsASecondFetchboardTakesTheServerOverAndItsPanelsKeepWorking()
+      throws Exception {
+    Path data = dir.resolve("pg");
+    var first = new EmbeddedDatabase(data, 300).startInBackground();
+    try (var second = new EmbeddedDatabase(data, 300)) {
+      first.psqlUri(); // the first owns the folder before the second starts
+      second.startInBackground();
+      assertThat(count(second, new Panels.Recorder()).ok()).isTrue();
+      first.close(); // the owner quits: its server stops with it
+      RunResult r = count(second, new Panels.Recorder());
+      assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
+      assertThat(r.value()).isEqualTo(300L);
+      // The second one owns the folder now: a third shares its server.
+      try (var third = new EmbeddedDatabase(data, 300).startInBackground()) {
+        assertThat(third.psqlUri()).isEqualTo(second.psqlUri());
+      }
+    } finally {
+      first.close();
     }
   }
 

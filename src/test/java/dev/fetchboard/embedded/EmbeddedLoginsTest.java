@@ -60,7 +60,8 @@ class EmbeddedLoginsTest {
               props.setProperty("connectTimeout", "2");
               String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
               for (int i = 0; i < 20_000 && !stop.get(); i++) {
-                try (var c = DriverManager.getConnection(url, props)) {
+                try {
+                  DriverManager.getConnection(url, props).close();
                   admitted.add(user + " with " + (password == null ? "no password" : password));
                 } catch (SQLException e) {
                   if (!"08001".equals(e.getSQLState())) {
@@ -164,7 +165,8 @@ class EmbeddedLoginsTest {
   }
 
   private static boolean logsIn(int port, String user, String password) {
-    try (var c = connect(port, "sample", login(user, password))) {
+    try {
+      connect(port, "sample", login(user, password)).close();
       return true;
     } catch (SQLException e) {
       return false;

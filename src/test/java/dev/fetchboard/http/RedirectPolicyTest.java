@@ -10,14 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /** The redirect rules on their own, including those no local plain-http server can show. */
 class RedirectPolicyTest {
-  private static OutgoingRequest get(String url, Map.Entry<String, String>... headers) {
-    return new OutgoingRequest(
-        "GET", URI.create(url), List.of(headers), null, Duration.ofSeconds(5));
+  private static OutgoingRequest get(String url, List<Map.Entry<String, String>> headers) {
+    return new OutgoingRequest("GET", URI.create(url), headers, null, Duration.ofSeconds(5));
   }
 
   @Test
   void httpsToPlainHttpIsRefusedUnlessThePanelAllowsIt() {
-    var from = get("https://api.example.com/a", Map.entry("Authorization", "Bearer t"));
+    var from = get("https://api.example.com/a", List.of(Map.entry("Authorization", "Bearer t")));
     var refused = RedirectPolicy.next(from, 302, "http://api.example.com/b", 0, false, v -> false);
     assertThat(refused).isInstanceOf(RedirectPolicy.Refuse.class);
     assertThat(((RedirectPolicy.Refuse) refused).message())
@@ -43,7 +42,7 @@ class RedirectPolicyTest {
 
   @Test
   void notARedirectOrNoLocationKeepsTheResponse() {
-    var from = get("http://h/a");
+    var from = get("http://h/a", List.of());
     assertThat(RedirectPolicy.next(from, 200, "/b", 0, false, v -> false))
         .isInstanceOf(RedirectPolicy.Keep.class);
     assertThat(RedirectPolicy.next(from, 302, null, 0, false, v -> false))
@@ -54,7 +53,7 @@ class RedirectPolicyTest {
 
   @Test
   void aSixthHopIsTooMany() {
-    var from = get("http://h/a");
+    var from = get("http://h/a", List.of());
     assertThat(RedirectPolicy.next(from, 302, "/b", 4, false, v -> false))
         .isInstanceOf(RedirectPolicy.Follow.class);
     var sixth = RedirectPolicy.next(from, 302, "/b", 5, false, v -> false);

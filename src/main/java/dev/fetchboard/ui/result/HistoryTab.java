@@ -47,16 +47,17 @@ public final class HistoryTab extends SplitPane {
     runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     runs.getColumns()
         .addAll(
-            column("time", 80, r -> TIME.format(r.at())),
-            column(
-                "outcome",
-                100,
-                r -> r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
-            column("status", 80, r -> r.status() == null ? "" : r.status().toString()),
-            column("latency", 80, r -> r.timed() ? Durations.human(r.latency()) : ""),
-            column("rows", 70, r -> r.rows() == 0 ? "" : String.format("%,d", r.rows())),
-            column("size", 80, r -> r.bytes() == 0 ? "" : ByteSize.human(r.bytes())),
-            column("message", 200, RunRecord::message));
+            java.util.List.of(
+                column("time", 80, r -> TIME.format(r.at())),
+                column(
+                    "outcome",
+                    100,
+                    r -> r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
+                column("status", 80, r -> r.status() == null ? "" : r.status().toString()),
+                column("latency", 80, r -> r.timed() ? Durations.human(r.latency()) : ""),
+                column("rows", 70, r -> r.rows() == 0 ? "" : String.format("%,d", r.rows())),
+                column("size", 80, r -> r.bytes() == 0 ? "" : ByteSize.human(r.bytes())),
+                column("message", 200, RunRecord::message)));
     xAxis.setLabel("run");
     xAxis.setAutoRanging(false);
     xAxis.setMinorTickVisible(false);

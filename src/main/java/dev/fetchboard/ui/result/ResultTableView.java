@@ -343,7 +343,8 @@ public final class ResultTableView extends TableView<Object[]> {
         protected NestedTableColumnHeader createRootHeader() {
           return new NestedTableColumnHeader(null) {
             @Override
-            @SuppressWarnings("unchecked")
+            // JavaFX declares this parameter as a raw type, so the override must too.
+            @SuppressWarnings({"unchecked", "rawtypes"})
             protected TableColumnHeader createTableColumnHeader(TableColumnBase col) {
               if (col == null || !col.getColumns().isEmpty()) {
                 return super.createTableColumnHeader(col);

@@ -27,7 +27,8 @@ final class FlowYaml {
         return;
       }
       sb.append("{ ");
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+          it.hasNext(); ) {
         var e = it.next();
         sb.append(scalar(e.getKey())).append(": ");
         append(sb, e.getValue());
