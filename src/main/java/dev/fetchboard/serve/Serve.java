@@ -64,6 +64,7 @@ public final class Serve implements AutoCloseable {
     var embedded = new EmbeddedOnDemand(settings.dataDir(), log);
     Engine engine = null;
     ServedWorkspace served = null;
+    ServeEndpoints endpoints = null;
     try {
       var loader =
           new WorkspaceLoader(
@@ -78,7 +79,7 @@ public final class Serve implements AutoCloseable {
       var metrics = new PanelMetrics(Fetchboard.version(), true);
       served = new ServedWorkspace(engine, metrics, hook, log);
       ServedWorkspace s = served;
-      var endpoints =
+      endpoints =
           ServeEndpoints.start(
               settings.listen(),
               settings.access(),
@@ -97,6 +98,9 @@ public final class Serve implements AutoCloseable {
           settings.listen().url(endpoints.port()),
           ws.panels().size());
     } catch (WorkspaceException | IOException | RuntimeException e) {
+      if (endpoints != null) {
+        endpoints.close();
+      }
       if (served != null) {
         served.close();
       }

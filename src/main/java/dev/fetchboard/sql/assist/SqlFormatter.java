@@ -2,7 +2,6 @@ package dev.fetchboard.sql.assist;
 
 import java.util.List;
 import org.jooq.Queries;
-import org.jooq.conf.ParamType;
 
 /**
  * Formats SQL through jOOQ's renderer (PostgreSQL, formatted), keeping {@code :name} parameters.
@@ -33,8 +32,7 @@ public final class SqlFormatter {
           null, "not formatted: the formatter cannot read this SQL (" + parsed.error() + ")");
     }
     Queries queries = parsed.queries();
-    String rendered =
-        SqlParser.context().renderContext().paramType(ParamType.NAMED).visit(queries).render();
+    String rendered = SqlParser.context().renderNamedParams(queries);
     var before = params(tokens);
     var after = params(SqlTokens.of(rendered, null));
     if (!before.equals(after)) {
