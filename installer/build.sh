@@ -71,7 +71,7 @@ echo "jpackage: app image"
   --vendor Fetchboard --copyright "Fetchboard contributors" \
   --description "Runs HTTP requests and PostgreSQL queries at once and shows the results" \
   --runtime-image "$out/runtime" --input "$out/input" \
-  --main-jar fetchboard.jar --main-class dev.fetchboard.Launcher \
+  --main-jar fetchboard.jar --main-class dev.fetchboard.app.Launcher \
   --icon assets/icons/fetchboard-256.png \
   --java-options '--enable-native-access=javafx.graphics' \
   --java-options '-Xms32m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30'
