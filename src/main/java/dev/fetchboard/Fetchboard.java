@@ -4,6 +4,7 @@ import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.engine.Source;
 import dev.fetchboard.http.HttpSource;
+import dev.fetchboard.redis.RedisSource;
 import dev.fetchboard.sql.EmbeddedConnectionProvider;
 import dev.fetchboard.sql.SqlSource;
 import java.util.ArrayList;
@@ -21,19 +22,20 @@ public final class Fetchboard {
     return v == null ? "0.1.0-dev" : v;
   }
 
-  /** An engine with the HTTP and SQL sources (no embedded database). */
+  /** An engine with the HTTP, SQL and Redis sources (no embedded database). */
   public static Engine newEngine(EngineConfig config) {
     return newEngine(config, null);
   }
 
   /**
-   * An engine with the HTTP and SQL sources; {@code embedded} serves connections whose url is
-   * {@code embedded:} (may be null). Close the engine to release clients and pools.
+   * An engine with the HTTP, SQL and Redis sources; {@code embedded} serves connections whose url
+   * is {@code embedded:} (may be null). Close the engine to release clients and pools.
    */
   public static Engine newEngine(EngineConfig config, EmbeddedConnectionProvider embedded) {
     List<Source> sources = new ArrayList<>();
     sources.add(new HttpSource());
     sources.add(new SqlSource(embedded));
+    sources.add(new RedisSource());
     return new Engine(config, sources);
   }
 }

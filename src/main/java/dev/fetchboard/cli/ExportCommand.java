@@ -52,14 +52,14 @@ public final class ExportCommand implements Callable<Integer> {
     }
     var panels = new ArrayList<PanelSpec>();
     if (panelIds.isEmpty()) {
-      panels.addAll(ws.panels().stream().filter(p -> p.http() != null).toList());
+      panels.addAll(ws.panels().stream().filter(p -> p.asHttp().isPresent()).toList());
     } else {
       for (String id : new LinkedHashSet<>(panelIds)) {
         var p = ws.panel(id);
         if (p.isEmpty()) {
           return usage(err, "no panel with id '" + id + "' in " + workspaceOptions.file);
         }
-        if (p.get().http() == null) {
+        if (p.get().asHttp().isEmpty()) {
           return usage(err, "panel '" + id + "' runs SQL; only HTTP panels export as cURL");
         }
         panels.add(p.get());

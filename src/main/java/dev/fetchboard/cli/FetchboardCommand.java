@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       WatchCommand.class,
+      ServeCommand.class,
+      GrafanaCommand.class,
       DemoCommand.class,
       ImportCommand.class,
       ExportCommand.class,

@@ -136,7 +136,7 @@ public final class RunCommand implements Callable<Integer> {
     if (panels.isEmpty()) {
       return usage(err, workspaceOptions.file + " has no panels to run");
     }
-    if (panels.stream().anyMatch(p -> p.sql() != null)) {
+    if (panels.stream().anyMatch(p -> p.asSql().isPresent())) {
       // Only when a query will run: on two cores, loading the driver beside an HTTP load probe
       // slows the probe.
       dev.fetchboard.sql.SqlSource.preloadInBackground();

@@ -1,6 +1,9 @@
 package dev.fetchboard.cli;
 
+import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.RedisCommandSpec;
+import dev.fetchboard.workspace.SqlQuerySpec;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,15 +14,13 @@ final class TimeoutOverride {
   static List<PanelSpec> apply(List<PanelSpec> panels, Duration timeout) {
     return panels.stream()
         .map(
-            p -> {
-              if (p.http() != null) {
-                return p.withHttp(p.http().withTimeout(timeout));
-              }
-              if (p.sql() != null) {
-                return p.withSql(p.sql().withTimeout(timeout));
-              }
-              return p;
-            })
+            p ->
+                switch (p.source()) {
+                  case null -> p;
+                  case HttpRequestSpec http -> p.withSource(http.withTimeout(timeout));
+                  case SqlQuerySpec sql -> p.withSource(sql.withTimeout(timeout));
+                  case RedisCommandSpec redis -> p.withSource(redis.withTimeout(timeout));
+                })
         .toList();
   }
 }

@@ -29,8 +29,11 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
   private final Path dataDir;
   private final int sampleOrders;
 
-  /** Completes with the server's port once the roles and the sample are ready. */
-  private final CompletableFuture<Integer> ready = new CompletableFuture<>();
+  /**
+   * Completes with the server's port once the roles and the sample are ready. Replaced when this
+   * Fetchboard takes over a server whose owner quit.
+   */
+  private volatile CompletableFuture<Integer> ready = new CompletableFuture<>();
 
   private volatile @Nullable RolePasswords passwords;
   private volatile @Nullable EmbeddedPostgres server;
@@ -66,17 +69,25 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
       Path passwordFile = ServerLogin.passwordFile(dataDir);
       ownership = DataFolderLock.tryAcquire(dataDir);
       if (ownership == null) {
-        // Another running Fetchboard owns the server on this folder: use it, never stop it.
-        int port = RunningServer.awaitReady(dataDir, SHARED_WAIT);
-        RunningServer.awaitSample(port, SampleDatabase.NAME, passwordFile, SHARED_WAIT);
-        RolePasswords shared = RolePasswords.read(passwordFile);
-        if (shared == null) {
-          throw new IOException(
-              "the Fetchboard that runs the sample database keeps no passwords in " + passwordFile);
+        // Another running Fetchboard owns the server on this folder: use it, never stop it. If
+        // the owner quits while this waits, the folder is free: start the server here instead.
+        int port =
+            RunningServer.awaitReady(
+                dataDir,
+                SHARED_WAIT,
+                () -> (ownership = DataFolderLock.tryAcquire(dataDir)) != null);
+        if (ownership == null) {
+          RunningServer.awaitSample(port, SampleDatabase.NAME, passwordFile, SHARED_WAIT);
+          RolePasswords shared = RolePasswords.read(passwordFile);
+          if (shared == null) {
+            throw new IOException(
+                "the Fetchboard that runs the sample database keeps no passwords in "
+                    + passwordFile);
+          }
+          passwords = shared;
+          ready.complete(port);
+          return;
         }
-        passwords = shared;
-        ready.complete(port);
-        return;
       }
       Files.createDirectories(dataDir);
       stopOrphanedServer(dataDir);
@@ -264,13 +275,30 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
   @Override
   public ConnectionSpec await(boolean writes) throws InterruptedException, RunFailure {
     try {
-      return spec(ready.get(), writes);
+      CompletableFuture<Integer> current = ready;
+      int port = current.get();
+      if (ownership == null && !closed && !RunningServer.isUp(dataDir, port)) {
+        port = takeOver(current).get();
+      }
+      return spec(port, writes);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       throw new RunFailure(
           ErrorKind.CONNECTION,
           "the embedded database did not start: " + reason(cause == null ? e : cause));
     }
+  }
+
+  /**
+   * The Fetchboard whose server this one shared has quit, and its server stopped with it: start it
+   * here (or share the one another Fetchboard started first), once for all the panels that notice.
+   */
+  private synchronized CompletableFuture<Integer> takeOver(CompletableFuture<Integer> seen) {
+    if (ready == seen) {
+      ready = new CompletableFuture<>();
+      start();
+    }
+    return ready;
   }
 
   /**

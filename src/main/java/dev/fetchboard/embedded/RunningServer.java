@@ -17,8 +17,12 @@ import java.util.Properties;
 final class RunningServer {
   private RunningServer() {}
 
-  /** Waits until the pid file says the server is ready, and returns its port. */
-  static int awaitReady(Path dataDir, Duration wait) throws IOException, InterruptedException {
+  /**
+   * Waits until the pid file says the server is ready, and returns its port; returns -1 as soon as
+   * {@code folderFreed} says this process got the folder's lock (the owner quit meanwhile).
+   */
+  static int awaitReady(Path dataDir, Duration wait, FolderFreed folderFreed)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
     Path pidFile = dataDir.resolve("postmaster.pid");
     while (true) {
@@ -27,6 +31,9 @@ final class RunningServer {
       if (lines.size() >= 8 && lines.get(7).strip().equals("ready")) {
         return Integer.parseInt(lines.get(3).strip());
       }
+      if (folderFreed.lockTaken()) {
+        return -1;
+      }
       if (System.nanoTime() > deadline) {
         throw new IOException(
             "another Fetchboard holds the embedded database's folder "
@@ -34,6 +41,29 @@ final class RunningServer {
                 + ", but its server did not become ready");
       }
       Thread.sleep(250);
+    }
+  }
+
+  /** Tries to take the data folder's lock; true once this process holds it. */
+  @FunctionalInterface
+  interface FolderFreed {
+    boolean lockTaken() throws IOException;
+  }
+
+  /**
+   * Whether the server on the folder still runs on {@code port}: its pid file names that port and a
+   * live process. False once its owner stopped it (PostgreSQL removes the pid file on shutdown).
+   */
+  static boolean isUp(Path dataDir, int port) {
+    try {
+      List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+      return lines.size() >= 4
+          && lines.get(3).strip().equals(Integer.toString(port))
+          && ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+              .map(ProcessHandle::isAlive)
+              .orElse(false);
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

@@ -65,6 +65,16 @@ public final class Engine implements AutoCloseable {
     return config;
   }
 
+  /** The source of this class the engine runs with, or null (tools reuse its settings). */
+  public <S extends Source> S source(Class<S> kind) {
+    for (Source s : sources) {
+      if (kind.isInstance(s)) {
+        return kind.cast(s);
+      }
+    }
+    return null;
+  }
+
   /**
    * Starts every panel at once (each waits for its slot) and returns at once.
    *
@@ -89,7 +99,7 @@ public final class Engine implements AutoCloseable {
    */
   public RunResult streamRows(
       Workspace workspace, PanelSpec panel, RowSink sink, Cancellation cancellation) {
-    if (panel.sql() == null) {
+    if (panel.asSql().isEmpty()) {
       return RunResult.failed(
           panel.id(),
           0,
@@ -116,7 +126,7 @@ public final class Engine implements AutoCloseable {
         new PanelResolver(new Variables(workspace.activeVariables(), processEnvironment));
     var seen = new java.util.HashSet<String>();
     for (PanelSpec panel : workspace.panels()) {
-      if (panel.sql() == null || !seen.add(String.valueOf(panel.sql().connection()))) {
+      if (panel.asSql().filter(sql -> seen.add(String.valueOf(sql.connection()))).isEmpty()) {
         continue;
       }
       threads
@@ -408,8 +418,8 @@ public final class Engine implements AutoCloseable {
    */
   private RunError checkRunnable(PanelSpec spec, PanelSpec resolved, Workspace workspace) {
     var problems = validator.validatePanel(spec, workspace);
-    if (resolved.http() != null) {
-      String urlProblem = WorkspaceValidator.urlProblem(resolved.http().url());
+    if (resolved.source() instanceof HttpRequestSpec http) {
+      String urlProblem = WorkspaceValidator.urlProblem(http.url());
       if (urlProblem != null) {
         return RunError.of(ErrorKind.INVALID_INPUT, "http.url: " + urlProblem);
       }
@@ -517,8 +527,7 @@ public final class Engine implements AutoCloseable {
 
   /** Tells whether a panel is HTTP with a method safe to repeat; used for retries. */
   static boolean idempotent(PanelSpec panel) {
-    HttpRequestSpec http = panel.http();
-    return http != null && http.idempotent();
+    return panel.asHttp().map(HttpRequestSpec::idempotent).orElse(false);
   }
 
   @Override

@@ -78,9 +78,14 @@ public final class HttpSource implements Source {
     return spec instanceof HttpRequestSpec;
   }
 
+  /** The request of a panel this source was chosen for (see {@link #handles}). */
+  private static HttpRequestSpec request(PanelSpec panel) {
+    return panel.asHttp().orElseThrow();
+  }
+
   @Override
   public String limitKey(PanelSpec panel) {
-    URI uri = URI.create(panel.http().url().strip());
+    URI uri = URI.create(request(panel).url().strip());
     return uri.getScheme() + "://" + HttpErrors.hostPort(uri);
   }
 
@@ -88,17 +93,17 @@ public final class HttpSource implements Source {
   public Duration timeout(PanelSpec panel) {
     // The engine's watchdog covers the whole exchange, body included; the client's own timeout
     // (headers only) fires first with a more precise message.
-    return panel.http().timeoutOrDefault().plus(SLACK);
+    return request(panel).timeoutOrDefault().plus(SLACK);
   }
 
   @Override
   public int retries(PanelSpec panel) {
-    return panel.http().idempotent() ? panel.http().retriesOrDefault() : 0;
+    return request(panel).idempotent() ? request(panel).retriesOrDefault() : 0;
   }
 
   @Override
   public SourceOutput run(PanelSpec panel, RunContext ctx) throws Exception {
-    HttpRequestSpec spec = panel.http();
+    HttpRequestSpec spec = request(panel);
     OutgoingRequest request = requestFor(spec);
     long cap = spec.maxBytesOrDefault().bytes();
     ctx.markStarted();
@@ -165,7 +170,7 @@ public final class HttpSource implements Source {
    */
   @Override
   public void warmUp(PanelSpec panel, RunContext ctx, int connections) throws Exception {
-    HttpRequestSpec spec = panel.http();
+    HttpRequestSpec spec = request(panel);
     if (!spec.idempotent() || connections < 2) {
       return;
     }

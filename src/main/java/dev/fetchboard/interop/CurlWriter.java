@@ -49,11 +49,15 @@ public final class CurlWriter {
 
   /** The options, one group per output line; the first group holds the method and the URL. */
   private static List<List<String>> groups(PanelSpec panel) {
-    HttpRequestSpec h = panel.http();
-    if (h == null) {
-      throw new IllegalArgumentException(
-          "panel '" + panel.id() + "' runs SQL; only HTTP panels can be copied as cURL");
-    }
+    HttpRequestSpec h =
+        panel
+            .asHttp()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "panel '"
+                            + panel.id()
+                            + "' runs SQL; only HTTP panels can be copied as cURL"));
     var groups = new ArrayList<List<String>>();
     var head = new ArrayList<String>();
     if (!h.method().equals("GET")) {

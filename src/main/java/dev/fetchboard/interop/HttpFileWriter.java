@@ -49,7 +49,7 @@ public final class HttpFileWriter {
     var urlEnv = new java.util.TreeSet<String>();
     variables.forEach((k, v) -> variable(sb, k, v));
     for (PanelSpec p : panels) {
-      if (p.http() == null) {
+      if (!(p.source() instanceof HttpRequestSpec http)) {
         continue;
       }
       if (!sb.isEmpty()) {
@@ -59,8 +59,7 @@ public final class HttpFileWriter {
       sb.append("# @name ").append(oneLine(p.id())).append('\n');
       var notes = new ArrayList<String>();
       HttpRequestSpec h =
-          new LiteralSecrets(Secrets.hostPrefix(p.http().url()), notes)
-              .scrub(p.http(), "panel " + p.id());
+          new LiteralSecrets(Secrets.hostPrefix(http.url()), notes).scrub(http, "panel " + p.id());
       notes.forEach(n -> sb.append("# ").append(oneLine(n)).append('\n'));
       String url = h.url() == null ? "" : h.url();
       if (!h.query().isEmpty()) {

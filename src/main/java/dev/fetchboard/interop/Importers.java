@@ -107,7 +107,7 @@ public final class Importers {
   public static String toCurl(List<PanelSpec> panels) {
     var sb = new StringBuilder();
     for (PanelSpec p : panels) {
-      if (p.http() == null) {
+      if (p.asHttp().isEmpty()) {
         continue;
       }
       if (!sb.isEmpty()) {

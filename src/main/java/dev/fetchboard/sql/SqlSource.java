@@ -80,6 +80,11 @@ public final class SqlSource implements Source {
     }
   }
 
+  /** Single read-only connections with this source's settings, for the editor's tools. */
+  public ToolConnections toolConnections() {
+    return new ToolConnections(embedded, env, pgpass);
+  }
+
   private static Path defaultPgpass(Map<String, String> env) {
     String file = env.get("PGPASSFILE");
     return file != null ? Path.of(file) : Path.of(System.getProperty("user.home"), ".pgpass");
@@ -90,15 +95,20 @@ public final class SqlSource implements Source {
     return spec instanceof SqlQuerySpec;
   }
 
+  /** The query of a panel this source was chosen for (see {@link #handles}). */
+  private static SqlQuerySpec query(PanelSpec panel) {
+    return panel.asSql().orElseThrow();
+  }
+
   @Override
   public Duration timeout(PanelSpec panel) {
     // The server's statement_timeout fires first with its own message; this is the backstop.
-    return panel.sql().timeoutOrDefault().plus(SLACK);
+    return query(panel).timeoutOrDefault().plus(SLACK);
   }
 
   @Override
   public SourceOutput run(PanelSpec panel, RunContext ctx) throws Exception {
-    SqlQuerySpec q = panel.sql();
+    SqlQuerySpec q = query(panel);
     ConnectionSettings settings = settings(q.connection(), ctx, q.writesAllowed());
     NamedParameters.Parsed parsed = NamedParameters.parse(q.query());
     Object[] binds = new Object[parsed.names().size()];
@@ -442,7 +452,7 @@ public final class SqlSource implements Source {
   @Override
   public void warmUp(PanelSpec panel, RunContext ctx, int connections) throws Exception {
     ConnectionSettings settings =
-        settings(panel.sql().connection(), ctx, panel.sql().writesAllowed());
+        settings(query(panel).connection(), ctx, query(panel).writesAllowed());
     int n = Math.min(connections, settings.maxConcurrency());
     var held = new java.util.concurrent.ConcurrentLinkedQueue<Connection>();
     try (var exec =
@@ -452,7 +462,7 @@ public final class SqlSource implements Source {
         exec.execute(
             () -> {
               try {
-                held.add(pools.borrow(panel.sql().connection(), settings));
+                held.add(pools.borrow(query(panel).connection(), settings));
               } catch (SQLException ignored) {
                 // the timed runs will report it
               }

@@ -29,6 +29,7 @@ final class StatusBar extends HBox {
     getStyleClass().add("status-bar");
     stall.setId("stall");
     activity.setId("status-activity");
+    rates.setId("status-rates");
     message.setId("status-message");
     // The figures keep their width; a long message is the one cut short (with an ellipsis).
     for (Label figure : new Label[] {activity, rates, stall}) {

@@ -26,13 +26,22 @@ public final class PanelResolver {
 
   public PanelSpec resolve(PanelSpec panel) throws UnknownVariableException {
     String where = "panel '" + panel.id() + "'";
-    if (panel.http() != null) {
-      return panel.withHttp(resolve(panel.http(), where));
+    return switch (panel.source()) {
+      case null -> panel;
+      case HttpRequestSpec http -> panel.withSource(resolve(http, where));
+      case SqlQuerySpec sql -> panel.withSource(resolve(sql, where));
+      case RedisCommandSpec redis -> panel.withSource(resolve(redis, where));
+    };
+  }
+
+  /** A Redis command with variables in its words (a key name from the environment) resolved. */
+  public RedisCommandSpec resolve(RedisCommandSpec redis, String where)
+      throws UnknownVariableException {
+    var words = new java.util.ArrayList<String>();
+    for (int i = 0; i < redis.command().size(); i++) {
+      words.add(text(redis.command().get(i), where, "command[" + i + "]"));
     }
-    if (panel.sql() != null) {
-      return panel.withSql(resolve(panel.sql(), where));
-    }
-    return panel;
+    return redis.withCommand(words);
   }
 
   public HttpRequestSpec resolve(HttpRequestSpec http, String where)

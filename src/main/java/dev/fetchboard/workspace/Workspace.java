@@ -14,7 +14,15 @@ import java.util.Optional;
  * YAML file on disk (see {@link WorkspaceFile}); values here are exactly what the file says, with
  * variables unresolved, so saving never writes a secret.
  */
-@JsonPropertyOrder({"fetchboard", "name", "environment", "environments", "connections", "panels"})
+@JsonPropertyOrder({
+  "fetchboard",
+  "name",
+  "environment",
+  "environments",
+  "connections",
+  "panels",
+  "alerts"
+})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Workspace(
     @JsonProperty("fetchboard") int formatVersion,
@@ -22,7 +30,8 @@ public record Workspace(
     String environment,
     Map<String, Map<String, String>> environments,
     Map<String, ConnectionSpec> connections,
-    List<PanelSpec> panels) {
+    List<PanelSpec> panels,
+    List<AlertSpec> alerts) {
 
   /** The file format this version reads and writes. */
   public static final int FORMAT_VERSION = 1;
@@ -36,6 +45,22 @@ public record Workspace(
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(connections));
     panels = panels == null ? List.of() : List.copyOf(panels);
+    // An empty entry (a lone "-") stays, as null, for the validator to point at.
+    alerts =
+        alerts == null
+            ? List.of()
+            : java.util.Collections.unmodifiableList(new ArrayList<>(alerts));
+  }
+
+  /** A workspace without alerts. */
+  public Workspace(
+      int formatVersion,
+      String name,
+      String environment,
+      Map<String, Map<String, String>> environments,
+      Map<String, ConnectionSpec> connections,
+      List<PanelSpec> panels) {
+    this(formatVersion, name, environment, environments, connections, panels, null);
   }
 
   private static Map<String, Map<String, String>> copyNested(Map<String, Map<String, String>> in) {
@@ -68,23 +93,32 @@ public record Workspace(
   }
 
   public Workspace withEnvironment(String active) {
-    return new Workspace(formatVersion, name, active, environments, connections, panels);
+    return new Workspace(formatVersion, name, active, environments, connections, panels, alerts);
   }
 
   public Workspace withName(String newName) {
-    return new Workspace(formatVersion, newName, environment, environments, connections, panels);
+    return new Workspace(
+        formatVersion, newName, environment, environments, connections, panels, alerts);
   }
 
   public Workspace withPanels(List<PanelSpec> newPanels) {
-    return new Workspace(formatVersion, name, environment, environments, connections, newPanels);
+    return new Workspace(
+        formatVersion, name, environment, environments, connections, newPanels, alerts);
   }
 
   public Workspace withConnections(Map<String, ConnectionSpec> newConnections) {
-    return new Workspace(formatVersion, name, environment, environments, newConnections, panels);
+    return new Workspace(
+        formatVersion, name, environment, environments, newConnections, panels, alerts);
+  }
+
+  public Workspace withAlerts(List<AlertSpec> newAlerts) {
+    return new Workspace(
+        formatVersion, name, environment, environments, connections, panels, newAlerts);
   }
 
   public Workspace withEnvironments(Map<String, Map<String, String>> newEnvironments) {
-    return new Workspace(formatVersion, name, environment, newEnvironments, connections, panels);
+    return new Workspace(
+        formatVersion, name, environment, newEnvironments, connections, panels, alerts);
   }
 
   /** This workspace with {@code panel} replacing the one of the same id, or appended. */

@@ -69,6 +69,7 @@ public final class WorkspaceValidator {
       }
       problems.addAll(prefix("panels[" + i + "]", validatePanel(p, ws)));
     }
+    problems.addAll(AlertValidator.validate(ws));
     return problems;
   }
 
@@ -95,19 +96,15 @@ public final class WorkspaceValidator {
         out.add(new Problem("title", "a title cannot contain control characters or line breaks"));
       }
     }
-    if (p.http() != null && p.sql() != null) {
-      out.add(new Problem("", "a panel has either http: or sql:, not both"));
-    } else if (p.http() == null && p.sql() == null) {
-      out.add(new Problem("", "a panel needs an http: request or a sql: query"));
+    // Two source keys in one panel are refused where the panel is read (PanelSpec.fromYaml).
+    switch (p.source()) {
+      case null -> out.add(new Problem("", "a panel needs an http: request or a sql: query"));
+      case HttpRequestSpec http -> out.addAll(prefix("http", validateHttp(http, ws)));
+      case SqlQuerySpec sql -> out.addAll(prefix("sql", validateSql(sql, ws)));
+      case RedisCommandSpec redis -> out.addAll(prefix("redis", RedisChecks.validate(redis, ws)));
     }
-    if (p.http() != null) {
-      out.addAll(prefix("http", validateHttp(p.http(), ws)));
-    }
-    if (p.sql() != null) {
-      out.addAll(prefix("sql", validateSql(p.sql(), ws)));
-      if (p.rows() != null) {
-        out.add(new Problem("rows", "rows (a JSONPath) applies to HTTP panels only"));
-      }
+    if (p.rows() != null && !isHttp(p)) {
+      out.add(new Problem("rows", "rows (a JSONPath) applies to HTTP panels only"));
     }
     jsonPath(p.rows(), "rows", out);
     jsonPath(p.value(), "value", out);
@@ -121,6 +118,11 @@ public final class WorkspaceValidator {
       out.addAll(prefix("checks[" + i + "]", validateCheck(p.checks().get(i), p)));
     }
     return out;
+  }
+
+  /** True for an HTTP panel and for one without a source (already reported as such). */
+  private static boolean isHttp(PanelSpec p) {
+    return p.source() == null || p.source() instanceof HttpRequestSpec;
   }
 
   private List<Problem> validateHttp(HttpRequestSpec h, Workspace ws) {
@@ -294,6 +296,13 @@ public final class WorkspaceValidator {
                   + (ws.connections().isEmpty()
                       ? " (the workspace declares none)"
                       : " (known: " + String.join(", ", ws.connections().keySet()) + ")")));
+    } else if (RedisChecks.isRedis(ws.connections().get(s.connection()))) {
+      out.add(
+          new Problem(
+              "connection",
+              "'"
+                  + s.connection()
+                  + "' is a Redis connection; a sql: panel needs a PostgreSQL one"));
     }
     if (s.query() == null || s.query().isBlank()) {
       out.add(new Problem("query", "a query is required"));
@@ -316,6 +325,10 @@ public final class WorkspaceValidator {
     if ((c.url() == null || c.url().isBlank()) && (c.host() == null || c.host().isBlank())) {
       // PGHOST or the local default fills the host in, as with psql: nothing to report.
     }
+    if (RedisChecks.isRedis(c)) {
+      out.addAll(RedisChecks.validateConnection(c));
+      return out;
+    }
     if (c.url() != null
         && !c.url().isBlank()
         && !c.url().startsWith("postgresql://")
@@ -325,7 +338,8 @@ public final class WorkspaceValidator {
       out.add(
           new Problem(
               "url",
-              "a connection URL starts with postgresql:// (e.g. postgresql://app@host:5432/db)"));
+              "a connection URL starts with postgresql:// (e.g. postgresql://app@host:5432/db)"
+                  + " or redis:// (e.g. redis://127.0.0.1:6379/0)"));
     } else if (c.url() != null
         && (c.url().startsWith("postgresql://") || c.url().startsWith("postgres://"))) {
       try {
@@ -368,7 +382,7 @@ public final class WorkspaceValidator {
       return out;
     }
     if (c.status() != null) {
-      if (p.sql() != null) {
+      if (!isHttp(p)) {
         out.add(new Problem("status", "status checks apply to HTTP panels only"));
       }
       for (Integer code : c.status()) {

@@ -171,6 +171,28 @@ class EmbeddedDatabaseTest {
     }
   }
 
+  @Test
+  void whenTheOwnerQuitsASecondFetchboardTakesTheServerOverAndItsPanelsKeepWorking()
+      throws Exception {
+    Path data = dir.resolve("pg");
+    var first = new EmbeddedDatabase(data, 300).startInBackground();
+    try (var second = new EmbeddedDatabase(data, 300)) {
+      first.psqlUri(); // the first owns the folder before the second starts
+      second.startInBackground();
+      assertThat(count(second, new Panels.Recorder()).ok()).isTrue();
+      first.close(); // the owner quits: its server stops with it
+      RunResult r = count(second, new Panels.Recorder());
+      assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
+      assertThat(r.value()).isEqualTo(300L);
+      // The second one owns the folder now: a third shares its server.
+      try (var third = new EmbeddedDatabase(data, 300).startInBackground()) {
+        assertThat(third.psqlUri()).isEqualTo(second.psqlUri());
+      }
+    } finally {
+      first.close();
+    }
+  }
+
   /** Run in a child JVM: starts the database, says so, and waits to be killed. */
   public static final class CrashingApp {
     public static void main(String[] args) throws Exception {

@@ -152,7 +152,7 @@ class HttpEngineTest {
         });
     var panel =
         Panels.get("late", server.url("/late"))
-            .withHttp(
+            .withSource(
                 dev.fetchboard.workspace.HttpRequestSpec.get(server.url("/late"))
                     .withTimeout(Duration.ofMillis(300)));
     long t0 = System.nanoTime();
@@ -301,7 +301,7 @@ class HttpEngineTest {
     var good = Panels.get("good", "${api}/v");
     var bad =
         Panels.get("bad", "${api}/v")
-            .withHttp(
+            .withSource(
                 dev.fetchboard.workspace.HttpRequestSpec.get("${api}/v")
                     .withHeaders(Map.of("X-Key", "${secret}")));
     var results = engine.run(ws, List.of(good, bad), e -> {}).await();

@@ -24,7 +24,7 @@ class SecretRedactionTest {
 
     @Override
     public SourceOutput run(PanelSpec panel, RunContext context) throws RunFailure {
-      String auth = panel.http().headers().get("X-Api-Key");
+      String auth = panel.asHttp().orElseThrow().headers().get("X-Api-Key");
       throw new RunFailure(
           new RunError(
               ErrorKind.PROTOCOL, "server rejected key " + auth, "sent X-Api-Key: " + auth),

@@ -48,7 +48,8 @@ class CurlExportFuzzTest {
     for (PanelSpec p : panels) {
       script.append(CurlWriter.write(p)).append('\n');
       expected.add(CurlWriter.arguments(p));
-      assertThat(expected.getLast()).contains(p.http().body().text().replace("\0", ""));
+      assertThat(expected.getLast())
+          .contains(p.asHttp().orElseThrow().body().text().replace("\0", ""));
     }
     assertThat(stub.run(script.toString())).isEqualTo(expected);
     assertThat(dir.resolve("pwned")).doesNotExist();

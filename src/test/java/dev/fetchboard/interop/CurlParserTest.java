@@ -22,7 +22,7 @@ class CurlParserTest {
   void aDevToolsCommandBecomesAPanelWithEveryPart() throws Exception {
     ImportResult r = CurlParser.parse(sample("create-order.curl"));
     PanelSpec p = r.panels().getFirst();
-    HttpRequestSpec h = p.http();
+    HttpRequestSpec h = p.asHttp().orElseThrow();
     assertThat(h.method()).isEqualTo("POST");
     assertThat(h.url()).isEqualTo("https://api.example.com/v1/orders?dryRun=true");
     assertThat(h.headers())
@@ -40,7 +40,7 @@ class CurlParserTest {
   @Test
   void theBearerTokenBecomesAnEnvReferenceAndIsNeverKept() throws Exception {
     ImportResult r = CurlParser.parse(sample("create-order.curl"));
-    HttpRequestSpec h = r.panels().getFirst().http();
+    HttpRequestSpec h = r.panels().getFirst().asHttp().orElseThrow();
     assertThat(h.auth()).isEqualTo(AuthSpec.bearer("${env:API_EXAMPLE_COM_TOKEN}"));
     assertThat(r.toString()).doesNotContain("eyJhbGciOiJIUzI1NiJ9");
     assertThat(r.notices()).anyMatch(n -> n.contains("API_EXAMPLE_COM_TOKEN"));
@@ -55,7 +55,7 @@ class CurlParserTest {
   @Test
   void basicAuthPasswordBecomesAReference() throws Exception {
     ImportResult r = CurlParser.parse("curl -u admin:hunter2 http://127.0.0.1:8080/admin");
-    AuthSpec.Basic basic = r.panels().getFirst().http().auth().basic();
+    AuthSpec.Basic basic = r.panels().getFirst().asHttp().orElseThrow().auth().basic();
     assertThat(basic.user()).isEqualTo("admin");
     assertThat(basic.password()).isEqualTo("${env:LOCALHOST_PASSWORD}");
     assertThat(r.toString()).doesNotContain("hunter2");
@@ -64,23 +64,28 @@ class CurlParserTest {
   @Test
   void dataWithoutMethodIsAFormPostAndSeveralDataOptionsJoinWithAmpersand() throws Exception {
     var h = CurlParser.parse("curl https://x.test/login -d user=a -d 'note=b c'").panels();
-    assertThat(h.getFirst().http().method()).isEqualTo("POST");
-    assertThat(h.getFirst().http().body().text()).isEqualTo("user=a&note=b c");
-    assertThat(h.getFirst().http().body().contentType())
+    assertThat(h.getFirst().asHttp().orElseThrow().method()).isEqualTo("POST");
+    assertThat(h.getFirst().asHttp().orElseThrow().body().text()).isEqualTo("user=a&note=b c");
+    assertThat(h.getFirst().asHttp().orElseThrow().body().contentType())
         .isEqualTo("application/x-www-form-urlencoded");
   }
 
   @Test
   void formFieldsBecomeAFormBodyAndFileUploadsAreNoticed() throws Exception {
     ImportResult r = CurlParser.parse("curl -F name=Ada -F avatar=@me.png https://x.test/users");
-    assertThat(r.panels().getFirst().http().body().form())
+    assertThat(r.panels().getFirst().asHttp().orElseThrow().body().form())
         .containsExactly(Map.entry("name", "Ada"));
     assertThat(r.notices()).anyMatch(n -> n.contains("avatar=@me.png"));
   }
 
   @Test
   void getWithDataAppendsTheDataToTheQuery() throws Exception {
-    var h = CurlParser.parse("curl -G https://x.test/search -d q=shoes").panels().getFirst().http();
+    var h =
+        CurlParser.parse("curl -G https://x.test/search -d q=shoes")
+            .panels()
+            .getFirst()
+            .asHttp()
+            .orElseThrow();
     assertThat(h.method()).isEqualTo("GET");
     assertThat(h.url()).isEqualTo("https://x.test/search?q=shoes");
     assertThat(h.body()).isNull();
@@ -88,7 +93,12 @@ class CurlParserTest {
 
   @Test
   void combinedShortFlagsAndAttachedValuesAreUnderstood() throws Exception {
-    var h = CurlParser.parse("curl -sSLk -XDELETE https://x.test/a/1").panels().getFirst().http();
+    var h =
+        CurlParser.parse("curl -sSLk -XDELETE https://x.test/a/1")
+            .panels()
+            .getFirst()
+            .asHttp()
+            .orElseThrow();
     assertThat(h.method()).isEqualTo("DELETE");
     assertThat(h.followRedirects()).isTrue();
     assertThat(h.insecure()).isTrue();
@@ -123,14 +133,14 @@ class CurlParserTest {
     PanelSpec original = CurlParser.parse(sample("create-order.curl")).panels().getFirst();
     String command = CurlWriter.write(original);
     assertThat(command).contains("${env:API_EXAMPLE_COM_TOKEN}").doesNotContain("eyJ");
-    HttpRequestSpec again = CurlParser.parse(command).panels().getFirst().http();
-    assertThat(again.method()).isEqualTo(original.http().method());
-    assertThat(again.url()).isEqualTo(original.http().url());
-    assertThat(again.headers()).isEqualTo(original.http().headers());
-    assertThat(again.body()).isEqualTo(original.http().body());
+    HttpRequestSpec again = CurlParser.parse(command).panels().getFirst().asHttp().orElseThrow();
+    assertThat(again.method()).isEqualTo(original.asHttp().orElseThrow().method());
+    assertThat(again.url()).isEqualTo(original.asHttp().orElseThrow().url());
+    assertThat(again.headers()).isEqualTo(original.asHttp().orElseThrow().headers());
+    assertThat(again.body()).isEqualTo(original.asHttp().orElseThrow().body());
     assertThat(again.insecure()).isTrue();
     // The reference is already a reference: kept as written, no new notice about it.
-    assertThat(again.auth()).isEqualTo(original.http().auth());
+    assertThat(again.auth()).isEqualTo(original.asHttp().orElseThrow().auth());
   }
 
   @Test

@@ -22,8 +22,9 @@ class ExportRoundTripFuzzTest {
 
   @Property(edgeCases = EdgeCasesMode.NONE, generation = GenerationMode.RANDOMIZED)
   void curlExportReadsBackAsTheSameRequest(@ForAll("panels") PanelSpec panel) throws Exception {
-    HttpRequestSpec h = panel.http();
-    HttpRequestSpec again = CurlParser.parse(CurlWriter.write(panel)).panels().getFirst().http();
+    HttpRequestSpec h = panel.asHttp().orElseThrow();
+    HttpRequestSpec again =
+        CurlParser.parse(CurlWriter.write(panel)).panels().getFirst().asHttp().orElseThrow();
     assertThat(again.method()).isEqualTo(h.method());
     assertThat(again.url()).isEqualTo(h.url());
     assertThat(again.headers()).isEqualTo(h.headers());
@@ -35,8 +36,8 @@ class ExportRoundTripFuzzTest {
     String written = HttpFileWriter.write(List.of(panel), Map.of());
     ImportResult r = HttpFileImporter.parse(written);
     assertThat(r.panels()).as(written).hasSize(1);
-    HttpRequestSpec h = panel.http();
-    HttpRequestSpec again = r.panels().getFirst().http();
+    HttpRequestSpec h = panel.asHttp().orElseThrow();
+    HttpRequestSpec again = r.panels().getFirst().asHttp().orElseThrow();
     assertThat(again.method()).as(written).isEqualTo(h.method());
     // A URL's ${env:X} travels as a file variable env_X = {{$processEnv X}}.
     String url = again.url();

@@ -37,7 +37,8 @@ class HttpFileSafetyTest {
   @Test
   void aContinuationWithoutSpacesStillJoinsTheUrl() throws Exception {
     var r = HttpFileImporter.parse("GET https://h.test/a\n    ?x=1\n    &y={{y}}\n");
-    assertThat(r.panels().getFirst().http().url()).isEqualTo("https://h.test/a?x=1&y=${y}");
+    assertThat(r.panels().getFirst().asHttp().orElseThrow().url())
+        .isEqualTo("https://h.test/a?x=1&y=${y}");
   }
 
   @Test
@@ -87,7 +88,8 @@ class HttpFileSafetyTest {
                 null));
     ImportResult again = HttpFileImporter.parse(HttpFileWriter.write(List.of(p), Map.of()));
     assertThat(again.panels()).hasSize(1);
-    assertThat(again.panels().getFirst().http().url()).startsWith("https://h.test/a");
+    assertThat(again.panels().getFirst().asHttp().orElseThrow().url())
+        .startsWith("https://h.test/a");
     assertThat(again.toString()).doesNotContain("evil.test/\n");
   }
 
@@ -124,11 +126,11 @@ class HttpFileSafetyTest {
     String written = HttpFileWriter.write(List.of(p), Map.of());
     ImportResult again = HttpFileImporter.parse(written);
     assertThat(again.panels()).as(written).hasSize(1);
-    HttpRequestSpec h = again.panels().getFirst().http();
-    assertThat(h.url()).as(written).isEqualTo(p.http().url());
-    assertThat(h.headers()).as(written).isEqualTo(p.http().headers());
-    if (p.http().body() != null) {
-      assertThat(h.body().text()).as(written).isEqualTo(p.http().body().text());
+    HttpRequestSpec h = again.panels().getFirst().asHttp().orElseThrow();
+    assertThat(h.url()).as(written).isEqualTo(p.asHttp().orElseThrow().url());
+    assertThat(h.headers()).as(written).isEqualTo(p.asHttp().orElseThrow().headers());
+    if (p.asHttp().orElseThrow().body() != null) {
+      assertThat(h.body().text()).as(written).isEqualTo(p.asHttp().orElseThrow().body().text());
     }
   }
 }

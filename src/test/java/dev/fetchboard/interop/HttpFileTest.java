@@ -25,8 +25,9 @@ class HttpFileTest {
         .extracting(PanelSpec::id)
         .containsExactly("list-orders", "createorder", "get-health");
     PanelSpec list = r.panels().get(0);
-    assertThat(list.http().url()).isEqualTo("${host}/orders?limit=${limit}&status=open");
-    assertThat(list.http().headers())
+    assertThat(list.asHttp().orElseThrow().url())
+        .isEqualTo("${host}/orders?limit=${limit}&status=open");
+    assertThat(list.asHttp().orElseThrow().headers())
         .containsEntry("Accept", "application/json")
         .containsEntry("X-Api-Key", "${apiKey}");
     assertThat(r.environments().get("http-file"))
@@ -41,13 +42,14 @@ class HttpFileTest {
   void bodiesProcessEnvAndResponseHandlersAreHandled() throws Exception {
     ImportResult r = HttpFileImporter.parse(sample("shop.http"));
     PanelSpec create = r.panels().get(1);
-    assertThat(create.http().method()).isEqualTo("POST");
-    assertThat(create.http().auth()).isEqualTo(AuthSpec.bearer("${env:SHOP_TOKEN}"));
-    assertThat(create.http().body().contentType()).isEqualTo("application/json");
-    assertThat(create.http().body().text())
+    assertThat(create.asHttp().orElseThrow().method()).isEqualTo("POST");
+    assertThat(create.asHttp().orElseThrow().auth())
+        .isEqualTo(AuthSpec.bearer("${env:SHOP_TOKEN}"));
+    assertThat(create.asHttp().orElseThrow().body().contentType()).isEqualTo("application/json");
+    assertThat(create.asHttp().orElseThrow().body().text())
         .isEqualTo("{\n  \"sku\": \"SKU-1\",\n  \"quantity\": 2\n}");
     assertThat(r.notices()).anyMatch(n -> n.contains("response handlers"));
-    assertThat(r.panels().get(2).http().method()).isEqualTo("GET");
+    assertThat(r.panels().get(2).asHttp().orElseThrow().method()).isEqualTo("GET");
   }
 
   @Test
@@ -69,8 +71,8 @@ class HttpFileTest {
         .doesNotContain("sk_live");
     ImportResult again = HttpFileImporter.parse(written);
     assertThat(again.panels())
-        .extracting(PanelSpec::http)
-        .isEqualTo(r.panels().stream().map(PanelSpec::http).toList());
+        .extracting(PanelSpec::source)
+        .isEqualTo(r.panels().stream().map(PanelSpec::source).toList());
     assertThat(again.panels())
         .extracting(PanelSpec::title)
         .isEqualTo(r.panels().stream().map(PanelSpec::title).toList());

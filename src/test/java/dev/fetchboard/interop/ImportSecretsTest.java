@@ -19,7 +19,7 @@ class ImportSecretsTest {
   @Test
   void curlUrlCredentialsBecomeBasicAuthWithAReferenceNotADroppedUrlPart() throws Exception {
     ImportResult r = CurlParser.parse("curl http://admin:" + SECRET + "@h.test:8080/x?a=1");
-    HttpRequestSpec h = r.panels().getFirst().http();
+    HttpRequestSpec h = r.panels().getFirst().asHttp().orElseThrow();
     assertThat(h.url()).isEqualTo("http://h.test:8080/x?a=1");
     assertThat(h.auth()).isEqualTo(AuthSpec.basic("admin", "${env:H_TEST_PASSWORD}"));
     assertThat(r.notices()).anyMatch(n -> n.contains("H_TEST_PASSWORD"));
@@ -29,7 +29,7 @@ class ImportSecretsTest {
   @Test
   void curlOauth2BearerBecomesATokenReferenceNotTheUrl() throws Exception {
     ImportResult r = CurlParser.parse("curl --oauth2-bearer " + SECRET + " https://api.test/items");
-    HttpRequestSpec h = r.panels().getFirst().http();
+    HttpRequestSpec h = r.panels().getFirst().asHttp().orElseThrow();
     assertThat(h.url()).isEqualTo("https://api.test/items");
     assertThat(h.auth()).isEqualTo(AuthSpec.bearer("${env:API_TEST_TOKEN}"));
     assertThat(r.notices()).anyMatch(n -> n.contains("API_TEST_TOKEN"));
@@ -43,7 +43,7 @@ class ImportSecretsTest {
             "curl -E cert.pem:PW-one --cert c.pem:PW-two --proxy-user u:PW-three"
                 + " -U u:PW-four -x http://u:PW-five@proxy:3128 --pass PW-six"
                 + " --tlspassword PW-seven https://h.test/");
-    assertThat(r.panels().getFirst().http().url()).isEqualTo("https://h.test/");
+    assertThat(r.panels().getFirst().asHttp().orElseThrow().url()).isEqualTo("https://h.test/");
     assertThat(r.notices())
         .anyMatch(n -> n.contains("-E"))
         .anyMatch(n -> n.contains("--proxy-user"));
@@ -63,7 +63,7 @@ class ImportSecretsTest {
                 + "' -H 'Proxy-Authorization: Basic dTpw' -b 'session=t4-"
                 + SECRET
                 + "' -H 'Accept: application/json'");
-    var headers = r.panels().getFirst().http().headers();
+    var headers = r.panels().getFirst().asHttp().orElseThrow().headers();
     assertThat(headers)
         .containsEntry("X-Auth-Token", "${env:API_TEST_X_AUTH_TOKEN}")
         .containsEntry("Private-Token", "${env:API_TEST_PRIVATE_TOKEN}")
@@ -81,10 +81,10 @@ class ImportSecretsTest {
   void curlOnLoopbackNamesItsVariablesLocalhost() throws Exception {
     ImportResult r =
         CurlParser.parse("curl -H 'Authorization: Bearer abc' http://127.0.0.1:8080/items");
-    assertThat(r.panels().getFirst().http().auth())
+    assertThat(r.panels().getFirst().asHttp().orElseThrow().auth())
         .isEqualTo(AuthSpec.bearer("${env:LOCALHOST_TOKEN}"));
     ImportResult other = CurlParser.parse("curl -u me:pw http://10.1.2.3/items");
-    assertThat(other.panels().getFirst().http().auth().basic().password())
+    assertThat(other.panels().getFirst().asHttp().orElseThrow().auth().basic().password())
         .isEqualTo("${env:API_PASSWORD}");
   }
 
@@ -98,7 +98,7 @@ class ImportSecretsTest {
                 + " -d '{\"user\":\"ada\",\"password\":\""
                 + SECRET
                 + "\"}'");
-    HttpRequestSpec h = r.panels().getFirst().http();
+    HttpRequestSpec h = r.panels().getFirst().asHttp().orElseThrow();
     assertThat(h.url())
         .isEqualTo("https://h.test/x?access_token=${env:H_TEST_ACCESS_TOKEN}&limit=5");
     assertThat(h.body().text()).contains("\"user\" : \"ada\"").contains("${env:H_TEST_PASSWORD}");
@@ -132,7 +132,7 @@ class ImportSecretsTest {
     assertThat(r.environments().get("vault"))
         .containsEntry("pwd", "${env:VAULT_PWD}")
         .containsEntry("private_key", "${env:PRIVATE_KEY}");
-    var login = r.panels().getFirst().http();
+    var login = r.panels().getFirst().asHttp().orElseThrow();
     assertThat(login.url()).isEqualTo("https://vault.test/login?api_key=${env:VAULT_API_KEY}");
     assertThat(login.auth().basic().user()).isEqualTo("ops");
     assertThat(login.headers()).containsEntry("Cookie", "${env:VAULT_COOKIE}");
@@ -156,7 +156,7 @@ class ImportSecretsTest {
             .formatted(SECRET);
     ImportResult r = HttpFileImporter.parse(text);
     noLiteralSecret(r, SECRET, "YWRhOnB3");
-    var h = r.panels().getFirst().http();
+    var h = r.panels().getFirst().asHttp().orElseThrow();
     assertThat(h.headers())
         .containsEntry("X-Auth-Token", "${env:H_TEST_X_AUTH_TOKEN}")
         .containsEntry("Cookie", "${env:H_TEST_COOKIE}");
@@ -183,7 +183,7 @@ class ImportSecretsTest {
             .formatted(SECRET);
     ImportResult r = OpenApiImporter.parse(doc);
     noLiteralSecret(r, SECRET);
-    assertThat(r.panels().getFirst().http().query())
+    assertThat(r.panels().getFirst().asHttp().orElseThrow().query())
         .containsEntry("access_token", "${env:MAPS_ACCESS_TOKEN}")
         .containsEntry("key", "${env:MAPS_KEY}")
         .containsEntry("zoom", "3");

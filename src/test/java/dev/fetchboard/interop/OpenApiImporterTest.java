@@ -25,12 +25,12 @@ class OpenApiImporterTest {
         .extracting(PanelSpec::title)
         .containsExactly("List orders", "getOrder", "Health");
     var list = r.panels().get(0);
-    assertThat(list.http().url()).isEqualTo("${baseUrl}/orders");
-    assertThat(list.http().query())
+    assertThat(list.asHttp().orElseThrow().url()).isEqualTo("${baseUrl}/orders");
+    assertThat(list.asHttp().orElseThrow().query())
         .containsExactly(Map.entry("limit", "50"), Map.entry("status", "open"));
     assertThat(list.rows()).isEqualTo("$.items");
     var one = r.panels().get(1);
-    assertThat(one.http().url()).isEqualTo("${baseUrl}/orders/42");
+    assertThat(one.asHttp().orElseThrow().url()).isEqualTo("${baseUrl}/orders/42");
   }
 
   @Test
@@ -47,8 +47,9 @@ class OpenApiImporterTest {
   @Test
   void securitySchemesBecomeEnvReferences() throws Exception {
     ImportResult r = OpenApiImporter.parse(sample("shop-openapi.yaml"));
-    assertThat(r.panels().get(0).http().auth()).isEqualTo(AuthSpec.bearer("${env:SHOP_API_TOKEN}"));
-    assertThat(r.panels().get(2).http().auth()).isNull();
+    assertThat(r.panels().get(0).asHttp().orElseThrow().auth())
+        .isEqualTo(AuthSpec.bearer("${env:SHOP_API_TOKEN}"));
+    assertThat(r.panels().get(2).asHttp().orElseThrow().auth()).isNull();
     assertThat(r.notices()).anyMatch(n -> n.contains("SHOP_API_TOKEN"));
   }
 
@@ -62,7 +63,7 @@ class OpenApiImporterTest {
         """;
     assertThat(Importers.detect(json)).isEqualTo(ImportFormat.OPENAPI);
     ImportResult r = Importers.read(json);
-    assertThat(r.panels().getFirst().http().url()).isEqualTo("${baseUrl}/things");
+    assertThat(r.panels().getFirst().asHttp().orElseThrow().url()).isEqualTo("${baseUrl}/things");
   }
 
   @Test

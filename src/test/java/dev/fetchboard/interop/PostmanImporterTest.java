@@ -26,7 +26,7 @@ class PostmanImporterTest {
         .extracting(PanelSpec::id)
         .containsExactly(
             "orders-list-orders", "orders-create-order", "orders-refunds-refund", "health");
-    var list = r.panels().get(0).http();
+    var list = r.panels().get(0).asHttp().orElseThrow();
     assertThat(list.url()).isEqualTo("${baseUrl}/orders?limit=50");
     assertThat(list.headers()).containsExactly(Map.entry("Accept", "application/json"));
   }
@@ -34,20 +34,21 @@ class PostmanImporterTest {
   @Test
   void collectionAuthIsInheritedUnlessARequestSaysOtherwise() throws Exception {
     ImportResult r = PostmanImporter.parse(sample("shop.postman_collection.json"));
-    assertThat(r.panels().get(0).http().auth()).isEqualTo(AuthSpec.bearer("${accessToken}"));
-    assertThat(r.panels().get(2).http().auth())
+    assertThat(r.panels().get(0).asHttp().orElseThrow().auth())
+        .isEqualTo(AuthSpec.bearer("${accessToken}"));
+    assertThat(r.panels().get(2).asHttp().orElseThrow().auth())
         .isEqualTo(AuthSpec.basic("refunds", "${env:SHOP_API_PASSWORD}"));
-    assertThat(r.panels().get(3).http().auth()).isNull();
+    assertThat(r.panels().get(3).asHttp().orElseThrow().auth()).isNull();
   }
 
   @Test
   void bodiesKeepTheirTypeAndVariables() throws Exception {
     ImportResult r = PostmanImporter.parse(sample("shop.postman_collection.json"));
-    var create = r.panels().get(1).http();
+    var create = r.panels().get(1).asHttp().orElseThrow();
     assertThat(create.method()).isEqualTo("POST");
     assertThat(create.body().contentType()).isEqualTo("application/json");
     assertThat(create.body().text()).contains("\"quantity\": ${quantity}");
-    assertThat(r.panels().get(2).http().body().form())
+    assertThat(r.panels().get(2).asHttp().orElseThrow().body().form())
         .containsExactly(Map.entry("order", "42"), Map.entry("reason", "damaged"));
   }
 

@@ -77,10 +77,10 @@ class CommentKeepingSaveTest {
     String text = docsExample();
     Workspace ws = files.parseUnchecked(text, null);
     PanelSpec orders = ws.panel("orders-api").orElseThrow();
-    var http = orders.http().withTimeout(Duration.ofSeconds(7));
+    var http = orders.asHttp().orElseThrow().withTimeout(Duration.ofSeconds(7));
     var headers = new LinkedHashMap<>(http.headers());
     headers.put("X-Trace", "on");
-    String saved = save(ws.withPanel(orders.withHttp(http.withHeaders(headers))), text);
+    String saved = save(ws.withPanel(orders.withSource(http.withHeaders(headers))), text);
     assertThat(changedLines(text, saved))
         .containsExactly(
             "      headers: { Accept: application/json } -> "

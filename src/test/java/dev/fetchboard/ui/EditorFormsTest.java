@@ -104,7 +104,7 @@ class EditorFormsTest {
         .containsEntry("x-trace", "t-42")
         .containsEntry("authorization", "Bearer " + System.getenv("HOME"))
         .containsEntry("query", "q=hello%20world&limit=5");
-    var saved = model.workspace().panel(vm.id()).orElseThrow().http();
+    var saved = model.workspace().panel(vm.id()).orElseThrow().asHttp().orElseThrow();
     assertThat(saved.url()).isEqualTo(server.url("/echo"));
     assertThat(saved.query())
         .containsExactly(Map.entry("q", "hello world"), Map.entry("limit", "5"));
@@ -114,7 +114,7 @@ class EditorFormsTest {
     robot.interact(() -> fields(headers, ".kv-value").getLast().setText("Bearer abc123"));
     assertThat(visibleErrors(robot)).anyMatch(t -> t.contains("${env:API_TOKEN}"));
     assertThat(robot.lookup("#run-panel").queryButton().isDisabled()).isTrue();
-    assertThat(model.workspace().panel(vm.id()).orElseThrow().http().headers())
+    assertThat(model.workspace().panel(vm.id()).orElseThrow().asHttp().orElseThrow().headers())
         .containsEntry("Authorization", "Bearer ${env:HOME}");
   }
 
@@ -201,7 +201,7 @@ class EditorFormsTest {
     assertThat(fields(table, ".kv-name")).hasSize(100);
     assertThat(visibleLabels(robot)).contains("showing the first 100 of 101 rows");
     robot.interact(() -> url.setText("http://127.0.0.1:1/p"));
-    assertThat(model.selectedProperty().get().spec().http().query()).isEmpty();
+    assertThat(model.selectedProperty().get().spec().asHttp().orElseThrow().query()).isEmpty();
   }
 
   @Test
@@ -250,7 +250,7 @@ class EditorFormsTest {
     waitUntil("the query ran", () -> vm.state() == PanelState.OK);
     assertThat(robot.lookup(".result-table").queryTableView().getItems()).hasSize(3);
     assertThat(area.getText()).endsWith("where g > :min");
-    assertThat(model.workspace().panel("rows").orElseThrow().sql().params())
+    assertThat(model.workspace().panel("rows").orElseThrow().asSql().orElseThrow().params())
         .containsEntry("min", 7);
   }
 
@@ -338,7 +338,7 @@ class EditorFormsTest {
     robot.interact(() -> password.setText(""));
     robot.clickOn("OK");
     assertThat(model.workspace().connections()).containsKey("db2");
-    assertThat(model.selectedProperty().get().spec().sql().connection())
+    assertThat(model.selectedProperty().get().spec().asSql().orElseThrow().connection())
         .as("the new connection is picked for the panel")
         .isEqualTo("db2");
   }

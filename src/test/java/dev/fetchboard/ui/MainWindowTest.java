@@ -141,7 +141,7 @@ class MainWindowTest {
     PanelViewModel vm = model.selectedProperty().get();
     waitUntil("the panel shows its result", () -> vm.state() == PanelState.OK);
     assertThat(vm.detailProperty().get()).contains("200").contains("2 rows");
-    assertThat(model.workspace().panel(vm.id()).orElseThrow().http().url())
+    assertThat(model.workspace().panel(vm.id()).orElseThrow().asHttp().orElseThrow().url())
         .as("the form's edit is in the workspace")
         .isEqualTo(server.url("/items"));
     assertThat(robot.lookup(".tile").queryAllAs(javafx.scene.Node.class))
@@ -477,7 +477,8 @@ class MainWindowTest {
     assertThat(box.isSelected()).isTrue();
     robot.interact(() -> box.setSelected(false));
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(model.workspace().panel("lax").orElseThrow().http().insecure()).isNull();
+    assertThat(model.workspace().panel("lax").orElseThrow().asHttp().orElseThrow().insecure())
+        .isNull();
     assertThat(marks.getFirst().isVisible()).isFalse();
   }
 
@@ -492,9 +493,10 @@ class MainWindowTest {
     WaitForAsyncUtils.waitForFxEvents();
     PanelViewModel vm = model.selectedProperty().get();
     waitUntil(
-        "the request is taken from the command", () -> "POST".equals(vm.spec().http().method()));
-    assertThat(vm.spec().http().url()).isEqualTo(server.url("/items"));
-    assertThat(vm.spec().http().headers()).containsEntry("X-Trace", "t1");
+        "the request is taken from the command",
+        () -> "POST".equals(vm.spec().asHttp().orElseThrow().method()));
+    assertThat(vm.spec().asHttp().orElseThrow().url()).isEqualTo(server.url("/items"));
+    assertThat(vm.spec().asHttp().orElseThrow().headers()).containsEntry("X-Trace", "t1");
     assertThat(robot.lookup("#url").queryAs(TextField.class).getText())
         .isEqualTo(server.url("/items"));
   }

@@ -70,14 +70,14 @@ class WorkspaceFileTest {
     assertThat(ws.activeVariables()).containsEntry("api", "http://127.0.0.1:8080");
     assertThat(ws.connections().get("shop").password()).isEqualTo("${env:SHOP_DB_PASSWORD}");
     PanelSpec api = ws.panels().get(0);
-    assertThat(api.http().timeout()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(api.http().auth().bearer()).isEqualTo("${env:API_TOKEN}");
+    assertThat(api.asHttp().orElseThrow().timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(api.asHttp().orElseThrow().auth().bearer()).isEqualTo("${env:API_TOKEN}");
     assertThat(api.refresh()).isEqualTo(Duration.ofSeconds(10));
     assertThat(api.checks()).hasSize(3);
     assertThat(api.checks().get(0).status()).containsExactly(200);
     assertThat(api.checks().get(1).latencyUnder()).isEqualTo(Duration.ofMillis(500));
     PanelSpec sql = ws.panels().get(1);
-    assertThat(sql.sql().params()).containsEntry("status", "open");
+    assertThat(sql.asSql().orElseThrow().params()).containsEntry("status", "open");
     assertThat(sql.viewOrDefault()).isEqualTo(ViewKind.VALUE);
   }
 
@@ -94,6 +94,27 @@ class WorkspaceFileTest {
     assertThat(Files.readString(file)).isEqualTo(saved);
     assertThat(saved.indexOf("fetchboard: 1")).isZero();
     assertThat(saved.indexOf("panels:")).isGreaterThan(saved.indexOf("connections:"));
+  }
+
+  @Test
+  void aPanelHoldsOneSourceUnderItsKindsKey() throws Exception {
+    Workspace ws = files.parse(SAMPLE, null);
+    assertThat(ws.panels().get(0).source()).isInstanceOf(HttpRequestSpec.class);
+    assertThat(ws.panels().get(1).source()).isInstanceOf(SqlQuerySpec.class);
+    assertThat(files.toYaml(ws)).doesNotContain("source");
+    String both =
+        "fetchboard: 1\npanels:\n  - id: a\n    http: { url: http://x }\n"
+            + "    sql: { connection: c, query: select 1 }\n";
+    assertThatThrownBy(() -> files.parse(both, Path.of("w.yaml")))
+        .hasMessageContaining("w.yaml:3:")
+        .hasMessageContaining("a panel has either http: or sql:, not both");
+    String neither = "fetchboard: 1\npanels:\n  - id: a\n    title: nothing to run\n";
+    assertThat(files.parseLenient(neither, null).problems())
+        .extracting(Problem::message)
+        .containsExactly("a panel needs an http: request or a sql: query");
+    assertThatThrownBy(
+            () -> files.parse("fetchboard: 1\npanels:\n  - id: a\n    source: {}\n", null))
+        .hasMessageContaining("unknown key 'source'");
   }
 
   @Test

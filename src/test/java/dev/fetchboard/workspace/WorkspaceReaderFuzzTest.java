@@ -208,7 +208,9 @@ class WorkspaceReaderFuzzTest {
         default -> {
           if (!panels.isEmpty()) {
             var p = panels.getLast();
-            panels.set(panels.size() - 1, p.withHttp(p.http().withUrl("http://changed/" + n)));
+            panels.set(
+                panels.size() - 1,
+                p.withSource(p.asHttp().orElseThrow().withUrl("http://changed/" + n)));
           }
         }
       }

@@ -4,10 +4,14 @@ import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.ui.model.PanelState;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.ui.model.RunRecord;
+import dev.fetchboard.ui.model.TilePreview;
 import dev.fetchboard.ui.result.ChartBuilder;
 import dev.fetchboard.ui.result.ChartData;
 import dev.fetchboard.workspace.ChartSpec;
+import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.RedisCommandSpec;
+import dev.fetchboard.workspace.SqlQuerySpec;
 import dev.fetchboard.workspace.ViewKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +54,7 @@ public final class TileView extends VBox {
   private final FontIcon insecure = new FontIcon(Feather.UNLOCK);
   private final ProgressIndicator spinner = new ProgressIndicator();
   private final Label detail = new Label();
+  private final Label columns = new Label();
   private final Label value = new Label();
   private final Label problem = new Label();
   private final Label age = new Label();
@@ -106,8 +111,8 @@ public final class TileView extends VBox {
     var header = new HBox(6, kind, title, insecure, spinner, state);
     header.setAlignment(Pos.CENTER_LEFT);
     detail.getStyleClass().add("tile-detail");
+    columns.getStyleClass().add("tile-table-header");
     value.getStyleClass().add("tile-value");
-    value.setWrapText(true);
     problem.getStyleClass().add("tile-problem");
     problem.setWrapText(true);
     problem.managedProperty().bind(problem.visibleProperty());
@@ -122,10 +127,11 @@ public final class TileView extends VBox {
     chart.getStyleClass().add("tile-chart");
     chartNote.getStyleClass().add("tile-age");
     chart.widthProperty().bind(widthProperty().subtract(30));
-    for (var n : List.of(value, chart, chartNote)) {
+    for (var n : List.of(columns, value, chart, chartNote)) {
       n.managedProperty().bind(n.visibleProperty());
     }
-    getChildren().addAll(header, detail, value, chart, chartNote, problem, grow, footer);
+    columns.setVisible(false);
+    getChildren().addAll(header, detail, columns, value, chart, chartNote, problem, grow, footer);
 
     // Everything that ties the tile to its panel, so a tile leaving the dashboard lets go of it
     // (a deleted panel lives on in the undo history; its old tile must not follow it).
@@ -136,7 +142,7 @@ public final class TileView extends VBox {
             vm.specProperty().subscribe((a, b) -> showSpec(b)),
             vm.stateProperty().subscribe((a, b) -> showState(a, b)),
             vm.detailProperty().subscribe(detail::setText),
-            vm.valueTextProperty().subscribe(value::setText),
+            vm.previewProperty().subscribe(this::showPreview),
             vm.problemProperty().subscribe(this::showProblem),
             () -> vm.history().removeListener(historyListener),
             vm.resultProperty().subscribe((a, b) -> showChart()));
@@ -148,6 +154,16 @@ public final class TileView extends VBox {
   void dispose() {
     links.unsubscribe();
     spinnerDelay.stop();
+  }
+
+  /** Column names over rows that line up under them, or a text that wraps. */
+  private void showPreview(TilePreview p) {
+    boolean table = p.header() != null;
+    columns.setText(table ? p.header() : "");
+    columns.setVisible(table && value.isVisible());
+    // Rows of a table keep their lines (cells line up); a text wraps at the tile's edge.
+    value.setWrapText(!table);
+    value.setText(p.text());
   }
 
   private void showProblem(String text) {
@@ -195,6 +211,7 @@ public final class TileView extends VBox {
     chart.setVisible(isChart);
     chartNote.setVisible(isChart);
     value.setVisible(!isChart);
+    columns.setVisible(!isChart && vm.previewProperty().get().header() != null);
     if (!isChart) {
       return;
     }
@@ -236,8 +253,15 @@ public final class TileView extends VBox {
   private void showSpec(PanelSpec spec) {
     title.setText(spec.displayTitle());
     // A panel that skips certificate checks says so where it is seen, not only in its file.
-    insecure.setVisible(spec.http() != null && Boolean.TRUE.equals(spec.http().insecure()));
-    kind.setIconCode(spec.sql() != null ? Feather.DATABASE : Feather.GLOBE);
+    insecure.setVisible(
+        spec.asHttp().filter(http -> Boolean.TRUE.equals(http.insecure())).isPresent());
+    kind.setIconCode(
+        switch (spec.source()) {
+          case null -> Feather.GLOBE;
+          case HttpRequestSpec _ -> Feather.GLOBE;
+          case SqlQuerySpec _ -> Feather.DATABASE;
+          case RedisCommandSpec _ -> Feather.LAYERS;
+        });
     value.getStyleClass().remove("tile-value-large");
     if (spec.viewOrDefault() == ViewKind.VALUE) {
       value.getStyleClass().add("tile-value-large");

@@ -98,7 +98,7 @@ final class HttpForm implements SourceForm {
 
   @Override
   public void load(PanelSpec panel) {
-    HttpRequestSpec h = panel.http();
+    HttpRequestSpec h = panel.asHttp().orElseThrow();
     loaded = h;
     syncing = true;
     try {
@@ -178,7 +178,7 @@ final class HttpForm implements SourceForm {
                 ? Boolean.TRUE
                 : Boolean.FALSE.equals(loaded.insecure()) ? Boolean.FALSE : null);
     return common
-        .withHttp(h)
+        .withSource(h)
         .withRows(FormValues.blankToNull(rowsPath.getText()))
         .withValue(FormValues.blankToNull(valuePath.getText()));
   }
@@ -303,7 +303,7 @@ final class HttpForm implements SourceForm {
 
   private void copyAsCurl() {
     PanelSpec p = built.get();
-    if (p != null && p.http() != null) {
+    if (p != null && p.asHttp().isPresent()) {
       var content = new ClipboardContent();
       content.putString(CurlWriter.write(p));
       Clipboard.getSystemClipboard().setContent(content);

@@ -6,8 +6,11 @@ import dev.fetchboard.interop.ImportException;
 import dev.fetchboard.ui.model.PanelViewModel;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
 import dev.fetchboard.workspace.Check;
+import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.Problem;
+import dev.fetchboard.workspace.RedisCommandSpec;
+import dev.fetchboard.workspace.SqlQuerySpec;
 import dev.fetchboard.workspace.ViewKind;
 import dev.fetchboard.workspace.WorkspaceValidator;
 import java.util.ArrayList;
@@ -157,7 +160,7 @@ public final class PanelEditor extends ScrollPane {
     try {
       var imported = CurlParser.parse(text);
       PanelSpec from = imported.panels().getFirst();
-      PanelSpec now = editing.spec().withHttp(from.http());
+      PanelSpec now = editing.spec().withSource(from.source());
       // Not while the URL field is still firing the change that brought the command.
       Platform.runLater(
           () -> {
@@ -189,7 +192,13 @@ public final class PanelEditor extends ScrollPane {
     loading = true;
     try {
       PanelSpec p = vm.spec();
-      form = p.http() != null ? httpForm : p.sql() != null ? sqlForm : null;
+      form =
+          switch (p.source()) {
+            case null -> null;
+            case HttpRequestSpec _ -> httpForm;
+            case SqlQuerySpec _ -> sqlForm;
+            case RedisCommandSpec _ -> null;
+          };
       title.setText(p.displayTitle());
       view.setValue(p.viewOrDefault());
       refresh.setText(FormValues.format(p.refresh()));
@@ -267,7 +276,6 @@ public final class PanelEditor extends ScrollPane {
         p.title() == null && title.getText().strip().equals(p.id())
             ? null
             : title.getText().strip(),
-        null,
         null,
         p.view() == null && view.getValue() == ViewKind.TABLE ? null : view.getValue(),
         null,

@@ -66,7 +66,7 @@ final class SqlForm implements SourceForm {
 
   @Override
   public void load(PanelSpec panel) {
-    SqlQuerySpec s = panel.sql();
+    SqlQuerySpec s = panel.asSql().orElseThrow();
     connections();
     loading = true;
     connection.setValue(s.connection());
@@ -123,7 +123,7 @@ final class SqlForm implements SourceForm {
             rowCap(problems),
             FormValues.duration(timeout.getText(), "sql.timeout", problems),
             allowWrites.isSelected() ? Boolean.TRUE : null);
-    return common.withSql(s);
+    return common.withSource(s);
   }
 
   @Override

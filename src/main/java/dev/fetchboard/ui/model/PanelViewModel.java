@@ -3,7 +3,6 @@ package dev.fetchboard.ui.model;
 import dev.fetchboard.engine.Outcome;
 import dev.fetchboard.engine.ResultTable;
 import dev.fetchboard.engine.RunResult;
-import dev.fetchboard.engine.Values;
 import dev.fetchboard.workspace.ByteSize;
 import dev.fetchboard.workspace.Durations;
 import dev.fetchboard.workspace.PanelSpec;
@@ -31,7 +30,7 @@ public final class PanelViewModel {
   private final ObjectProperty<PanelSpec> spec = new SimpleObjectProperty<>();
   private final ObjectProperty<PanelState> state = new SimpleObjectProperty<>(PanelState.IDLE);
   private final StringProperty detail = new SimpleStringProperty("not run yet");
-  private final StringProperty valueText = new SimpleStringProperty("");
+  private final ObjectProperty<TilePreview> preview = new SimpleObjectProperty<>(TilePreview.NONE);
   private final StringProperty problem = new SimpleStringProperty();
   private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
   private final ObjectProperty<ResultTable> table = new SimpleObjectProperty<>();
@@ -47,6 +46,13 @@ public final class PanelViewModel {
 
   public PanelViewModel(PanelSpec spec) {
     this.spec.set(spec);
+    // A view changed in the form shows the result already there in the new way.
+    this.spec.addListener(
+        (o, was, now) -> {
+          if (result.get() != null && was.viewOrDefault() != now.viewOrDefault()) {
+            preview.set(TilePreview.of(result.get(), now.viewOrDefault()));
+          }
+        });
   }
 
   public String id() {
@@ -74,9 +80,9 @@ public final class PanelViewModel {
     return detail;
   }
 
-  /** The single value, or a short preview of the result, for the tile. */
-  public ReadOnlyStringProperty valueTextProperty() {
-    return valueText;
+  /** What the tile shows of the latest result: a value, the first rows, the start of a body. */
+  public ReadOnlyObjectProperty<TilePreview> previewProperty() {
+    return preview;
   }
 
   /** The error or failed check, or null. */
@@ -178,7 +184,7 @@ public final class PanelViewModel {
       rowsSoFar.set(0);
     }
     detail.set(detailOf(r));
-    valueText.set(previewOf(r));
+    preview.set(TilePreview.of(r, spec.get().viewOrDefault()));
     remember(RunRecord.of(r, lastRunAt.get()));
   }
 
@@ -205,46 +211,16 @@ public final class PanelViewModel {
 
   private static String detailOf(RunResult r) {
     var sb = new StringBuilder();
-    if (r.status() != null) {
-      sb.append(r.status()).append(" · ");
+    if (RunFacts.status(r) != null) {
+      sb.append(RunFacts.status(r)).append(" · ");
     }
     sb.append(Durations.human(r.elapsed()));
     if (r.table() != null) {
       sb.append(String.format(r.rowCount() == 1 ? " · %,d row" : " · %,d rows", r.rowCount()));
     }
-    if (r.affectedRows() != null) {
-      sb.append(String.format(" · %,d changed", r.affectedRows()));
+    if (RunFacts.changedRows(r) != null) {
+      sb.append(String.format(" · %,d changed", RunFacts.changedRows(r)));
     }
     return sb.toString();
-  }
-
-  private String previewOf(RunResult r) {
-    // A failed run or an error response shows its problem line, not its body, on the tile.
-    if (r.error() != null || (r.status() != null && r.status() >= 400)) {
-      return "";
-    }
-    PanelSpec p = spec.get();
-    if (r.value() != null && (p.viewOrDefault() == dev.fetchboard.workspace.ViewKind.VALUE)) {
-      return Values.display(r.value());
-    }
-    if (r.table() != null && r.rowCount() > 0) {
-      var sb = new StringBuilder();
-      int cols = Math.min(4, r.table().columns().size());
-      for (int i = 0; i < Math.min(3, r.rowCount()); i++) {
-        for (int c = 0; c < cols; c++) {
-          Object v = r.table().cell(i, c);
-          String s = v == null ? "NULL" : Values.display(v);
-          sb.append(s.length() > 18 ? s.substring(0, 17) + "…" : s)
-              .append(c + 1 < cols ? "  " : "");
-        }
-        sb.append('\n');
-      }
-      return sb.toString().stripTrailing();
-    }
-    if (r.body() != null) {
-      String b = r.body().strip();
-      return b.length() > 160 ? b.substring(0, 160) + "…" : b;
-    }
-    return r.value() == null ? "" : Values.display(r.value());
   }
 }

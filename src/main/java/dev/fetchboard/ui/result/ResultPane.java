@@ -202,7 +202,7 @@ public final class ResultPane extends BorderPane {
 
   /** A SQL result has no body or response headers: only the tabs the panel's kind can fill. */
   private void tabsFor(PanelViewModel vm) {
-    boolean sql = vm != null && vm.spec().sql() != null;
+    boolean sql = vm != null && vm.spec().asSql().isPresent();
     var wanted =
         sql
             ? List.of(rowsTab, chartTab, checksTab, historyTab)

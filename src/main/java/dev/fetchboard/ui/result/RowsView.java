@@ -154,7 +154,7 @@ final class RowsView extends BorderPane {
   public Task<Long> exportTo(Path target) {
     var t = table.shownTable();
     PanelSpec p = panel;
-    boolean again = t.capped() && p != null && p.sql() != null && streamer != null;
+    boolean again = t.capped() && p != null && p.asSql().isPresent() && streamer != null;
     var task = again ? new WholeResultExport(streamer, p, target) : heldRowsExport(t, target);
     exporting = task;
     exportProgress.progressProperty().bind(task.progressProperty());

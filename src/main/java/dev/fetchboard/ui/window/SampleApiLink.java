@@ -58,7 +58,7 @@ public final class SampleApiLink implements UnaryOperator<Workspace>, AutoClosea
       }
     }
     for (PanelSpec p : ws.panels()) {
-      if (p.http() != null && names(p.http().url())) {
+      if (p.asHttp().filter(http -> names(http.url())).isPresent()) {
         return true;
       }
     }

@@ -359,7 +359,14 @@ class WindowFilesTest {
     press(KeyCode.CONTROL, KeyCode.S);
     waitUntil("saved", () -> !model.dirtyProperty().get());
     assertThat(stage.getTitle()).isEqualTo("Fetchboard — Every field");
-    assertThat(new WorkspaceFile().read(file).panel("orders").orElseThrow().http().url())
+    assertThat(
+            new WorkspaceFile()
+                .read(file)
+                .panel("orders")
+                .orElseThrow()
+                .asHttp()
+                .orElseThrow()
+                .url())
         .isEqualTo("${api}/orders/v2");
   }
 
@@ -382,7 +389,8 @@ class WindowFilesTest {
     press(KeyCode.CONTROL, KeyCode.D);
     assertThat(ids()).containsExactly("a", "b", "b-copy-1", "c");
     assertThat(panel("b-copy-1").spec().title()).isEqualTo("b (copy)");
-    assertThat(panel("b-copy-1").spec().http()).isEqualTo(b.spec().http());
+    assertThat(panel("b-copy-1").spec().asHttp().orElseThrow())
+        .isEqualTo(b.spec().asHttp().orElseThrow());
     press(KeyCode.CONTROL, KeyCode.Z);
     assertThat(ids()).containsExactly("a", "b", "c");
 
