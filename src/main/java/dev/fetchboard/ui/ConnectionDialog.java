@@ -1,6 +1,6 @@
 package dev.fetchboard.ui;
 
-import dev.fetchboard.sql.ConnectionCheck;
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.workspace.ConnectionSpec;
 import dev.fetchboard.workspace.Problem;
 import dev.fetchboard.workspace.Workspace;

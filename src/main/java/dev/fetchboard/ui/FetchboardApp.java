@@ -7,7 +7,6 @@ import dev.fetchboard.embedded.EmbeddedDatabase;
 import dev.fetchboard.embedded.SampleWorkspace;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
-import dev.fetchboard.engine.Workers;
 import dev.fetchboard.errors.ErrorSink;
 import dev.fetchboard.sql.SqlSource;
 import dev.fetchboard.state.WorkspaceStore;
@@ -15,8 +14,6 @@ import dev.fetchboard.ui.live.UiDispatcher;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
 import dev.fetchboard.ui.window.SampleApiLink;
 import dev.fetchboard.ui.window.WindowServices;
-import dev.fetchboard.workspace.PanelResolver;
-import dev.fetchboard.workspace.Variables;
 import dev.fetchboard.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +32,6 @@ public final class FetchboardApp extends Application {
   private EmbeddedDatabase database;
   // Starts the sample API for any opened workspace that points at it (a Save As copy too).
   private final SampleApiLink sampleApi = new SampleApiLink();
-  private SqlSource tester;
   private WorkspaceViewModel model;
   private MainWindow window;
   private WindowServices services;
@@ -67,21 +63,13 @@ public final class FetchboardApp extends Application {
     AppDirs dirs = AppDirs.forUser();
     database = new EmbeddedDatabase(dirs.data().resolve("pg"), EmbeddedDatabase.SAMPLE_ORDERS);
     engine = Fetchboard.newEngine(EngineConfig.DEFAULT, database);
-    tester = new SqlSource(database);
     var dispatcher = new UiDispatcher();
     model = new WorkspaceViewModel(engine, dispatcher);
     window =
         new MainWindow(
             model,
             dispatcher,
-            spec -> {
-              try {
-                return tester.testConnection(
-                    new PanelResolver(Variables.of(model.workspace())).resolve("test", spec));
-              } catch (Variables.UnknownVariableException e) {
-                return new dev.fetchboard.sql.ConnectionCheck(false, null, null, e.getMessage());
-              }
-            },
+            spec -> engine.testConnection(model.workspace(), "test", spec),
             services);
     var scene = new Scene(window, 1400, 900);
     scene.getStylesheets().add(FetchboardApp.class.getResource("fetchboard.css").toExternalForm());
@@ -187,13 +175,9 @@ public final class FetchboardApp extends Application {
     if (engine != null) {
       engine.close();
     }
-    if (tester != null) {
-      tester.close();
-    }
     sampleApi.close();
     if (database != null) {
       database.close();
     }
-    Workers.class.getName();
   }
 }

@@ -119,6 +119,15 @@ public final class SqlChecker {
   /** One statement of a text: where it is, and jOOQ's complaint about it. */
   public record Statement(int start, int end, String parserMessage) {}
 
+  /** The statements of {@code text} (between semicolons), for the server to describe one by one. */
+  public static List<Statement> statements(String text) {
+    var out = new ArrayList<Statement>();
+    for (StatementScope s : StatementScope.all(SqlTokens.of(text, null))) {
+      out.add(new Statement(s.tokens.getFirst().start(), s.tokens.getLast().end(), null));
+    }
+    return out;
+  }
+
   public static Result check(String text, CatalogView catalog) {
     var problems = new ArrayList<SqlProblem>();
     var unsure = new ArrayList<Statement>();

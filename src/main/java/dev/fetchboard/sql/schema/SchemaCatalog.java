@@ -72,6 +72,18 @@ public final class SchemaCatalog {
     this.opener = opener;
   }
 
+  /** A read-only connection to this catalog's database, for a tool's own statement. */
+  public Connection connect() throws CatalogException {
+    try {
+      return opener.open();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CatalogException("cancelled", e);
+    } catch (Exception e) {
+      throw new CatalogException(String.valueOf(e.getMessage()), e);
+    }
+  }
+
   /** The schemas (system ones last), read once; the tables are not read. */
   public Schemas schemas() throws CatalogException {
     Schemas known = schemas;
@@ -157,15 +169,7 @@ public final class SchemaCatalog {
   }
 
   private <T> T read(String what, Read<T> read) throws CatalogException {
-    Connection c;
-    try {
-      c = opener.open();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CatalogException("cancelled", e);
-    } catch (Exception e) {
-      throw new CatalogException(String.valueOf(e.getMessage()), e);
-    }
+    Connection c = connect();
     try (c) {
       try (Statement s = c.createStatement()) {
         s.execute("set statement_timeout = " + STATEMENT_TIMEOUT.toMillis());

@@ -31,6 +31,7 @@ final class SqlCodeArea extends VBox {
   // Bumped on every edit, so a late result for older text is dropped.
   private long version;
   private boolean highlighted;
+  private Runnable afterHighlight = () -> {};
 
   private final UiExecutor ui;
   private UiTask<StyleSpans<Collection<String>>> highlighting;
@@ -116,5 +117,11 @@ final class SqlCodeArea extends VBox {
   private void apply(StyleSpans<Collection<String>> spans) {
     area.setStyleSpans(0, spans);
     highlighted = true;
+    afterHighlight.run();
+  }
+
+  /** Runs after each highlighting (the assist puts its problem underlines back). */
+  void afterHighlight(Runnable action) {
+    afterHighlight = action;
   }
 }

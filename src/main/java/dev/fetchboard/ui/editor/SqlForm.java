@@ -3,6 +3,7 @@ package dev.fetchboard.ui.editor;
 import dev.fetchboard.sql.NamedParameters;
 import dev.fetchboard.ui.UiExecutor;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
+import dev.fetchboard.ui.sqlassist.SqlAssist;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.Problem;
 import dev.fetchboard.workspace.SqlQuerySpec;
@@ -35,6 +36,7 @@ final class SqlForm implements SourceForm {
   private final TextField maxRows = new TextField();
   private final TextField timeout = new TextField();
   private final CheckBox allowWrites = new CheckBox("allow writes");
+  private final SqlAssist assist;
   private boolean loading;
 
   SqlForm(
@@ -64,6 +66,13 @@ final class SqlForm implements SourceForm {
               }
             });
     sql.onText(text -> onChange.run());
+    assist =
+        new SqlAssist(
+            sql.area(),
+            model,
+            connection.valueProperty(),
+            () -> params.entries().stream().map(e -> e.name().strip()).toList());
+    sql.afterHighlight(assist::restyle);
     params.onEdit(onChange);
     maxRows.textProperty().addListener((o, a, b) -> onChange.run());
     timeout.textProperty().addListener((o, a, b) -> onChange.run());
@@ -96,7 +105,7 @@ final class SqlForm implements SourceForm {
             "Connection",
             new HBox(6, connection, addConnection),
             errors.label("sql.connection", connection));
-    row = FormValues.add(grid, row, "SQL", sql, errors.label("sql.query"));
+    row = FormValues.add(grid, row, "SQL", assist.decorate(sql), errors.label("sql.query"));
     row = FormValues.add(grid, row, "Parameters", params, errors.label("sql.params"));
     row =
         FormValues.add(

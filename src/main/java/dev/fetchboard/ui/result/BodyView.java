@@ -1,5 +1,6 @@
 package dev.fetchboard.ui.result;
 
+import dev.fetchboard.engine.HttpExchange;
 import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.ui.UiExecutor;
 import dev.fetchboard.ui.UiTask;
@@ -87,7 +88,7 @@ public final class BodyView extends BorderPane {
       preparing = null;
     }
     lines.setItems(FXCollections.observableArrayList());
-    boolean hasBody = r != null && r.body() != null;
+    boolean hasBody = body(r) != null;
     save.setDisable(!hasBody || binary(r));
     save.setTooltip(
         hasBody && binary(r)
@@ -97,13 +98,14 @@ public final class BodyView extends BorderPane {
       info.setText(r == null ? "" : "No body.");
       return;
     }
-    String body = r.body();
+    String body = body(r);
+    String contentType = contentType(r);
     String size = String.format("%,d characters", body.length());
     info.setText(size + " · preparing lines…");
     preparing =
         ui.submit(
             "body-lines",
-            () -> BodyLines.of(body, r.contentType()),
+            () -> BodyLines.of(body, contentType),
             prepared -> {
               lines.setItems(FXCollections.observableList(prepared.lines()));
               info.setText(
@@ -119,13 +121,13 @@ public final class BodyView extends BorderPane {
   }
 
   private void chooseFileAndSave() {
-    if (shown == null || shown.body() == null || getScene() == null) {
+    if (body(shown) == null || getScene() == null) {
       return;
     }
     var chooser = new FileChooser();
     chooser.setTitle("Save body");
     chooser.setInitialFileName(
-        shown.contentType() != null && shown.contentType().contains("json")
+        contentType(shown) != null && contentType(shown).contains("json")
             ? "body.json"
             : "body.txt");
     var file = chooser.showSaveDialog(getScene().getWindow());
@@ -144,7 +146,7 @@ public final class BodyView extends BorderPane {
     return ui.<Long>task(
             "save-body",
             p -> {
-              byte[] bytes = r.body().getBytes(charset(r.contentType()));
+              byte[] bytes = body(r).getBytes(charset(contentType(r)));
               AtomicFiles.write(target, bytes);
               return (long) bytes.length;
             })
@@ -180,5 +182,14 @@ public final class BodyView extends BorderPane {
       }
     }
     return StandardCharsets.UTF_8;
+  }
+
+  /** The response body of an HTTP result, or null. */
+  private static String body(RunResult r) {
+    return r != null && r.payload() instanceof HttpExchange http ? http.body() : null;
+  }
+
+  private static String contentType(RunResult r) {
+    return r != null && r.payload() instanceof HttpExchange http ? http.contentType() : null;
   }
 }
