@@ -1,4 +1,4 @@
-import dev.fetchboard.Launcher;
+import dev.fetchboard.app.Launcher;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;

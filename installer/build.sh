@@ -66,7 +66,7 @@ echo "jpackage: app image"
   --vendor Fetchboard --copyright "Fetchboard contributors" \
   --description "Runs HTTP requests and PostgreSQL queries at once and shows the results" \
   --runtime-image "$out/runtime" --input "$out/input" \
-  --main-jar fetchboard.jar --main-class dev.fetchboard.Launcher \
+  --main-jar fetchboard.jar --main-class dev.fetchboard.app.Launcher \
   --icon assets/icons/fetchboard-256.png \
   --java-options '--enable-native-access=javafx.graphics'
 app="$out/image/Fetchboard"

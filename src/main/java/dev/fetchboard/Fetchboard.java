@@ -11,16 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The composition root of the core: builds an engine with every source. Used by the CLI and the UI.
+ * Wiring of the core: builds an engine with every source. Used by the CLI and the UI; the version
+ * is {@link dev.fetchboard.build.BuildInfo#version()}.
  */
 public final class Fetchboard {
   private Fetchboard() {}
-
-  /** The app version, from the jar manifest when packaged. */
-  public static String version() {
-    String v = Fetchboard.class.getPackage().getImplementationVersion();
-    return v == null ? "0.1.0-dev" : v;
-  }
 
   /** An engine with the HTTP, SQL and Redis sources (no embedded database). */
   public static Engine newEngine(EngineConfig config) {

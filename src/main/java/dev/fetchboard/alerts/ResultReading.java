@@ -23,7 +23,8 @@ final class ResultReading {
         };
     Duration latency = r.elapsed() == null ? Duration.ZERO : r.elapsed();
     Instant time = r.startedAt() == null ? Instant.now() : r.startedAt().plus(latency);
-    return new Observation(r.panelId(), state, r.problem(), r.value(), latency, time, r.status());
+    Integer status = r.httpStatus().isPresent() ? r.httpStatus().getAsInt() : null;
+    return new Observation(r.panelId(), state, r.problem(), r.value(), latency, time, status);
   }
 
   /** The title a person knows the panel by: its title, else its id. */

@@ -1,5 +1,6 @@
 package dev.fetchboard.cli;
 
+import dev.fetchboard.engine.HttpExchange;
 import dev.fetchboard.engine.RepeatResult;
 import dev.fetchboard.engine.ResultTable;
 import dev.fetchboard.engine.RunResult;
@@ -34,7 +35,7 @@ final class CsvPrinter implements ResultPrinter {
     if (t == null) {
       out.write("value\n");
       out.write(
-          cell(r.value() == null ? (r.body() == null ? "" : r.body()) : Values.display(r.value())));
+          cell(r.value() != null ? Values.display(r.value()) : body(r) == null ? "" : body(r)));
       out.write("\n");
       return;
     }
@@ -110,5 +111,10 @@ final class CsvPrinter implements ResultPrinter {
     var sb = new StringBuilder(message.length());
     message.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
     return sb.toString();
+  }
+
+  /** The response body of an HTTP run, or null. */
+  private static String body(RunResult r) {
+    return r.payload() instanceof HttpExchange http ? http.body() : null;
   }
 }

@@ -1,6 +1,6 @@
 package dev.fetchboard.cli;
 
-import dev.fetchboard.Fetchboard;
+import dev.fetchboard.build.BuildInfo;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -110,7 +110,7 @@ public final class FetchboardCommand implements Runnable {
     @Override
     public String[] getVersion() {
       return new String[] {
-        "fetchboard " + Fetchboard.version(),
+        "fetchboard " + BuildInfo.version(),
         "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
       };
     }

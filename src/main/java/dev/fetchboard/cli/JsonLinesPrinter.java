@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.fetchboard.engine.CheckOutcome;
 import dev.fetchboard.engine.Column;
+import dev.fetchboard.engine.HttpExchange;
+import dev.fetchboard.engine.QueryRows;
 import dev.fetchboard.engine.RepeatResult;
 import dev.fetchboard.engine.ResultTable;
+import dev.fetchboard.engine.RowsChanged;
+import dev.fetchboard.engine.RunPayload;
 import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.export.TableExporter;
 import dev.fetchboard.workspace.PanelSpec;
@@ -34,17 +38,18 @@ final class JsonLinesPrinter implements ResultPrinter {
       g.writeBooleanField("ok", r.ok());
       g.writeStringField("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
       g.writeNumberField("elapsedMs", round(r.elapsed().toNanos() / 1e6));
-      if (r.timeToFirstByte() != null) {
-        g.writeNumberField("ttfbMs", round(r.timeToFirstByte().toNanos() / 1e6));
+      RunPayload payload = r.payload();
+      if (payload instanceof HttpExchange http && http.timeToFirstByte() != null) {
+        g.writeNumberField("ttfbMs", round(http.timeToFirstByte().toNanos() / 1e6));
       }
-      if (r.timeToFirstRow() != null) {
-        g.writeNumberField("firstRowMs", round(r.timeToFirstRow().toNanos() / 1e6));
+      if (payload instanceof QueryRows rows && rows.timeToFirstRow() != null) {
+        g.writeNumberField("firstRowMs", round(rows.timeToFirstRow().toNanos() / 1e6));
       }
-      nullableInt(g, "status", r.status());
-      g.writeNumberField("bytes", r.bytes());
+      nullableInt(g, "status", r.httpStatus().isPresent() ? r.httpStatus().getAsInt() : null);
+      g.writeNumberField("bytes", payload instanceof HttpExchange http ? http.bytes() : 0);
       g.writeNumberField("rows", r.rowCount());
-      if (r.affectedRows() != null) {
-        g.writeNumberField("affectedRows", r.affectedRows());
+      if (payload instanceof RowsChanged changed) {
+        g.writeNumberField("affectedRows", changed.affectedRows());
       }
       g.writeFieldName("value");
       cell(g, r.value());

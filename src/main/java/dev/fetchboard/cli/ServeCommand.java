@@ -3,8 +3,10 @@ package dev.fetchboard.cli;
 import dev.fetchboard.AppDirs;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.serve.AccessRule;
+import dev.fetchboard.serve.AlertsHook;
 import dev.fetchboard.serve.ListenAddress;
 import dev.fetchboard.serve.ResultHook;
+import dev.fetchboard.serve.ResultLines;
 import dev.fetchboard.serve.Serve;
 import dev.fetchboard.serve.ServeSettings;
 import dev.fetchboard.workspace.Durations;
@@ -122,12 +124,10 @@ public final class ServeCommand implements Callable<Integer> {
             concurrency == null ? EngineConfig.DEFAULT.maxInFlight() : concurrency,
             AppDirs.forUser().data().resolve("pg"),
             Duration.ofSeconds(1));
-    var printer =
-        (dev.fetchboard.serve.ResultLines)
-            (w, panel, r) -> new JsonLinesPrinter(w).result(panel, r);
-    // ALERTS HOOK: the one place serve hands each finished run on; dev.fetchboard.alerts plugs in
-    // here once it is in main.
-    ResultHook hook = ResultHook.NONE;
+    // /api/panels prints exactly what `run --format json` prints.
+    ResultLines printer = (w, panel, r) -> new JsonLinesPrinter(w).result(panel, r);
+    // The one place serve hands each finished run on: the workspace's alerts.
+    ResultHook hook = new AlertsHook(log);
     Serve serve;
     try {
       serve = Serve.start(settings, printer, hook, log);
@@ -146,7 +146,7 @@ public final class ServeCommand implements Callable<Integer> {
             () -> {
               stop.countDown();
               try {
-                stopped.await(15, TimeUnit.SECONDS);
+                stopped.await(25, TimeUnit.SECONDS);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }

@@ -2,8 +2,10 @@ package dev.fetchboard.cli;
 
 import dev.fetchboard.engine.CheckOutcome;
 import dev.fetchboard.engine.Column;
+import dev.fetchboard.engine.HttpExchange;
 import dev.fetchboard.engine.RepeatResult;
 import dev.fetchboard.engine.ResultTable;
+import dev.fetchboard.engine.RowsChanged;
 import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.engine.Values;
 import dev.fetchboard.workspace.ByteSize;
@@ -36,19 +38,20 @@ final class TablePrinter implements ResultPrinter {
       line.append(" — ").append(panel.displayTitle());
     }
     line.append("  ").append(r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-    if (r.status() != null) {
-      line.append(" · ").append(r.status());
+    HttpExchange http = r.payload() instanceof HttpExchange h ? h : null;
+    if (http != null) {
+      line.append(" · ").append(http.status());
     }
     line.append(" · ").append(Durations.human(r.elapsed()));
-    if (r.bytes() > 0) {
-      line.append(" · ").append(ByteSize.human(r.bytes()));
+    if (http != null && http.bytes() > 0) {
+      line.append(" · ").append(ByteSize.human(http.bytes()));
     }
     if (r.table() != null) {
       line.append(" · ")
           .append(String.format(r.rowCount() == 1 ? "%,d row" : "%,d rows", r.rowCount()));
     }
-    if (r.affectedRows() != null) {
-      line.append(" · ").append(String.format("%,d rows changed", r.affectedRows()));
+    if (r.payload() instanceof RowsChanged changed) {
+      line.append(" · ").append(String.format("%,d rows changed", changed.affectedRows()));
     }
     if (r.attempts() > 1) {
       line.append(" · ").append(r.attempts()).append(" attempts");
@@ -72,15 +75,16 @@ final class TablePrinter implements ResultPrinter {
     if (r.notice() != null) {
       out.write("  note: " + r.notice() + "\n");
     }
+    String body = http == null ? null : http.body();
     if (r.error() == null) {
       if (panel.viewOrDefault() == ViewKind.VALUE && r.value() != null) {
         out.write("  " + Values.display(r.value()) + "\n");
-      } else if (panel.viewOrDefault() == ViewKind.RAW && r.body() != null) {
-        out.write(indent(truncate(r.body(), 4000)) + "\n");
+      } else if (panel.viewOrDefault() == ViewKind.RAW && body != null) {
+        out.write(indent(truncate(body, 4000)) + "\n");
       } else if (r.table() != null) {
         table(r.table());
-      } else if (r.body() != null && !r.body().isBlank()) {
-        out.write(indent(truncate(r.body(), 2000)) + "\n");
+      } else if (body != null && !body.isBlank()) {
+        out.write(indent(truncate(body, 2000)) + "\n");
       }
     }
     out.write("\n");

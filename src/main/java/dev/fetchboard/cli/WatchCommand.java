@@ -185,9 +185,7 @@ public final class WatchCommand implements Callable<Integer> {
     var sb = new StringBuilder();
     sb.append(LocalTime.now().format(CLOCK)).append(' ').append(r.ok() ? "✔ " : "✘ ");
     sb.append(r.panelId());
-    if (r.status() != null) {
-      sb.append(' ').append(r.status());
-    }
+    r.httpStatus().ifPresent(status -> sb.append(' ').append(status));
     sb.append(' ').append(Durations.human(r.elapsed()));
     if (r.table() != null) {
       sb.append(' ').append(r.rowCount()).append(r.rowCount() == 1 ? " row" : " rows");

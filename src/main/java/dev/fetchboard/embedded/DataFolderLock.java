@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Says which Fetchboard owns the embedded database's folder: the one holding an OS lock on {@code
@@ -33,14 +34,19 @@ final class DataFolderLock implements AutoCloseable {
   }
 
   /** The lock, or null when another running Fetchboard (or this one) holds it. */
-  static DataFolderLock tryAcquire(Path dataDir) throws IOException {
+  static @Nullable DataFolderLock tryAcquire(Path dataDir) throws IOException {
     Path file = dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + ".lock");
     if (!HELD.add(file)) {
       return null; // held by another EmbeddedDatabase in this very process
     }
-    FileChannel ch = null;
+    FileChannel ch;
     try {
       ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException | RuntimeException e) {
+      HELD.remove(file);
+      throw e;
+    }
+    try {
       FileLock lock = ch.tryLock();
       if (lock != null) {
         return new DataFolderLock(file, ch, lock);
@@ -49,9 +55,7 @@ final class DataFolderLock implements AutoCloseable {
       // cannot happen while HELD is kept; treated as held
     } catch (IOException | RuntimeException e) {
       HELD.remove(file);
-      if (ch != null) {
-        ch.close();
-      }
+      ch.close();
       throw e;
     }
     HELD.remove(file);

@@ -8,9 +8,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded default database: a real PostgreSQL (binaries from Maven Central) whose data lives
@@ -33,9 +35,9 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
    */
   private volatile CompletableFuture<Integer> ready = new CompletableFuture<>();
 
-  private volatile RolePasswords passwords;
-  private volatile EmbeddedPostgres server;
-  private volatile DataFolderLock ownership;
+  private volatile @Nullable RolePasswords passwords;
+  private volatile @Nullable EmbeddedPostgres server;
+  private volatile @Nullable DataFolderLock ownership;
   private volatile boolean closed;
   private int port;
 
@@ -76,7 +78,13 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
                 () -> (ownership = DataFolderLock.tryAcquire(dataDir)) != null);
         if (ownership == null) {
           RunningServer.awaitSample(port, SampleDatabase.NAME, passwordFile, SHARED_WAIT);
-          passwords = RolePasswords.read(passwordFile);
+          RolePasswords shared = RolePasswords.read(passwordFile);
+          if (shared == null) {
+            throw new IOException(
+                "the Fetchboard that runs the sample database keeps no passwords in "
+                    + passwordFile);
+          }
+          passwords = shared;
           ready.complete(port);
           return;
         }
@@ -96,8 +104,13 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
       boolean setOffline =
           unknown && SingleUserMode.setSuperuserPassword(dataDir, target.superuser());
       boolean trustOnce = unknown && !setOffline;
+      // An old folder whose password is not unknown has saved passwords.
       String loginNow =
-          trustOnce ? "" : newFolder || setOffline ? target.superuser() : saved.superuser();
+          trustOnce
+              ? ""
+              : newFolder || setOffline
+                  ? target.superuser()
+                  : Objects.requireNonNull(saved).superuser();
       if (newFolder && target != saved) {
         target.write(passwordFile); // before initdb: a password the server has is never lost
       }
@@ -184,7 +197,15 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
 
   /** How Fetchboard itself logs in as the server's superuser (to make the sample). */
   Properties admin() {
-    return login(ServerLogin.SUPERUSER, passwords.superuser());
+    return login(ServerLogin.SUPERUSER, passwords().superuser());
+  }
+
+  private RolePasswords passwords() {
+    RolePasswords known = passwords;
+    if (known == null) {
+      throw new IllegalStateException("the embedded database has not started");
+    }
+    return known;
   }
 
   /** How a panel reaches the sample: as the owner when it may write, else as the read-only role. */
@@ -195,7 +216,7 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
         port,
         SampleDatabase.NAME,
         writes ? SampleDatabase.ROLE : SampleDatabase.READER,
-        writes ? passwords.owner() : passwords.reader(),
+        writes ? passwords().owner() : passwords().reader(),
         "disable",
         null,
         null,
@@ -261,8 +282,10 @@ public final class EmbeddedDatabase implements EmbeddedConnectionProvider, AutoC
       }
       return spec(port, writes);
     } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
       throw new RunFailure(
-          ErrorKind.CONNECTION, "the embedded database did not start: " + reason(e.getCause()));
+          ErrorKind.CONNECTION,
+          "the embedded database did not start: " + reason(cause == null ? e : cause));
     }
   }
 

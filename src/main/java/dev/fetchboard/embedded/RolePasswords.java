@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded server's three passwords, one per role so that knowing one (the read-only role's is
@@ -36,7 +37,7 @@ record RolePasswords(String superuser, String owner, String reader, boolean lega
    * The passwords in {@code file}, or null when there is no file. A file of one line without {@code
    * =} is an older Fetchboard's single shared password.
    */
-  static RolePasswords read(Path file) throws IOException {
+  static @Nullable RolePasswords read(Path file) throws IOException {
     if (!Files.exists(file)) {
       return null;
     }
@@ -59,7 +60,8 @@ record RolePasswords(String superuser, String owner, String reader, boolean lega
       throw new IOException(
           "the password file "
               + file
-              + " lacks a role's line; delete it and Fetchboard sets new passwords on the next start");
+              + " lacks a role's line; delete it and Fetchboard sets new passwords on the next"
+              + " start");
     }
     return new RolePasswords(superuser, owner, reader, false);
   }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gives the superuser a password with the server stopped, as PostgreSQL's single-user mode does for
@@ -66,7 +67,7 @@ final class SingleUserMode {
   }
 
   /** Where the library unpacked PostgreSQL's binaries (the same call its own start makes). */
-  private static File binaries() {
+  private static @Nullable File binaries() {
     try {
       var prepare =
           EmbeddedPostgres.class.getDeclaredMethod(

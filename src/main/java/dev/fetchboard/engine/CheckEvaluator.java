@@ -25,10 +25,10 @@ final class CheckEvaluator {
     }
     // Without a status check, an HTTP error status still fails the run: a dashboard showing a 500
     // as OK would be lying.
-    if (!hasStatusCheck && out.status() != null) {
-      boolean ok = out.status() < 400;
+    if (!hasStatusCheck && out.payload() instanceof HttpExchange http) {
+      boolean ok = http.status() < 400;
       outcomes.add(
-          0, new CheckOutcome("status is not an error (below 400)", ok, statusText(out.status())));
+          0, new CheckOutcome("status is not an error (below 400)", ok, statusText(http.status())));
     }
     return outcomes;
   }
@@ -51,10 +51,10 @@ final class CheckEvaluator {
   private static CheckOutcome evaluate(Check c, SourceOutput out, Duration elapsed) {
     String what = c.describe();
     if (c.status() != null) {
-      if (out.status() == null) {
+      if (!(out.payload() instanceof HttpExchange http)) {
         return new CheckOutcome(what, false, "no HTTP status");
       }
-      return new CheckOutcome(what, c.status().contains(out.status()), statusText(out.status()));
+      return new CheckOutcome(what, c.status().contains(http.status()), statusText(http.status()));
     }
     if (c.latencyUnder() != null) {
       return new CheckOutcome(
@@ -73,11 +73,13 @@ final class CheckEvaluator {
       return compare(what, c.jsonPath(), found.orElse(null), found.isPresent());
     }
     if (c.value() != null) {
-      JsonNode v = out.value() == null ? null : Values.toJson(out.value());
-      return compare(what, c.value(), v, out.value() != null);
+      Object value = out.payload().value();
+      JsonNode v = value == null ? null : Values.toJson(value);
+      return compare(what, c.value(), v, value != null);
     }
     if (c.rowCount() != null) {
-      long rows = out.table() == null ? 0 : out.table().rowCount();
+      ResultTable table = out.payload().table();
+      long rows = table == null ? 0 : table.rowCount();
       return compare(what, c.rowCount(), Values.toJson(rows), true);
     }
     return new CheckOutcome(what, false, "empty check");

@@ -1,15 +1,12 @@
 package dev.fetchboard.engine;
 
-import dev.fetchboard.workspace.Durations;
-import dev.fetchboard.workspace.HttpRequestSpec;
+import dev.fetchboard.workspace.ConnectionSpec;
 import dev.fetchboard.workspace.PanelResolver;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.Variables;
 import dev.fetchboard.workspace.Variables.UnknownVariableException;
 import dev.fetchboard.workspace.Workspace;
 import dev.fetchboard.workspace.WorkspaceValidator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,8 +108,16 @@ public final class Engine implements AutoCloseable {
     var resolver =
         new PanelResolver(new Variables(workspace.activeVariables(), processEnvironment));
     long id = runIds.incrementAndGet();
-    return redacted(
-        execute(id, workspace, resolver, panel, null, cancellation, e -> {}, false, sink),
+    return ResultAssembly.redacted(
+        execute(
+            new RunRequest(
+                id,
+                workspace,
+                resolver,
+                panel,
+                cancellation,
+                e -> {},
+                new RunRequest.Export(sink))),
         resolver);
   }
 
@@ -154,6 +159,28 @@ public final class Engine implements AutoCloseable {
               })
           .start();
     }
+  }
+
+  /**
+   * "Test connection" for a connection being edited: its variables resolved against the workspace's
+   * active environment, then tried by the source that runs that kind of connection. Blocks while it
+   * connects; call it off the FX thread.
+   */
+  public ConnectionCheck testConnection(Workspace workspace, String name, ConnectionSpec spec) {
+    ConnectionSpec resolved;
+    try {
+      resolved =
+          new PanelResolver(new Variables(workspace.activeVariables(), processEnvironment))
+              .resolve(name, spec);
+    } catch (UnknownVariableException e) {
+      return new ConnectionCheck(false, null, null, e.getMessage());
+    }
+    for (Source source : sources) {
+      if (source instanceof ConnectionTester tester) {
+        return tester.testConnection(resolved);
+      }
+    }
+    return new ConnectionCheck(false, null, null, "no source can test this connection");
   }
 
   /** Starts one panel; see {@link #run}. */
@@ -232,17 +259,16 @@ public final class Engine implements AutoCloseable {
               RunResult result = null;
               try {
                 result =
-                    redacted(
+                    ResultAssembly.redacted(
                         execute(
-                            id,
-                            workspace,
-                            resolver,
-                            panel,
-                            null,
-                            run.cancellation,
-                            safe,
-                            false,
-                            null),
+                            new RunRequest(
+                                id,
+                                workspace,
+                                resolver,
+                                panel,
+                                run.cancellation,
+                                safe,
+                                RunRequest.SINGLE)),
                         resolver);
               } finally {
                 active.remove(id);
@@ -275,12 +301,12 @@ public final class Engine implements AutoCloseable {
     } catch (UnknownVariableException e) {
       return new Prepared(null, null, RunError.of(ErrorKind.INVALID_INPUT, e.getMessage()));
     }
-    RunError invalid = checkRunnable(spec, panel, workspace);
+    Source source =
+        sources.stream().filter(s -> s.handles(panel.source())).findFirst().orElse(null);
+    RunError invalid = checkRunnable(spec, panel, source, workspace);
     if (invalid != null) {
       return new Prepared(null, null, invalid);
     }
-    Source source =
-        sources.stream().filter(s -> s.handles(panel.source())).findFirst().orElse(null);
     if (source == null) {
       return new Prepared(
           null, null, RunError.of(ErrorKind.INVALID_INPUT, "no source can run this kind of panel"));
@@ -288,30 +314,25 @@ public final class Engine implements AutoCloseable {
     return new Prepared(panel, source, null);
   }
 
-  /**
-   * One run from waiting for its slot to its result; never throws.
-   *
-   * @param prepared the panel already prepared (repeat runs), or null to prepare it here
-   * @param sink where rows go instead of a result table (an export), or null
-   */
+  /** One run from waiting for its slot to its result; never throws. */
   // The deadline is a scope guard: closing it unregisters; the body needs no reference to it.
   @SuppressWarnings("try")
-  RunResult execute(
-      long id,
-      Workspace workspace,
-      PanelResolver resolver,
-      PanelSpec spec,
-      Prepared prepared,
-      Cancellation cancellation,
-      Consumer<RunEvent> events,
-      boolean repeat,
-      RowSink sink) {
+  RunResult execute(RunRequest request) {
+    long id = request.id();
+    Workspace workspace = request.workspace();
+    PanelResolver resolver = request.resolver();
+    PanelSpec spec = request.spec();
+    Cancellation cancellation = request.cancellation();
+    boolean repeat = request.mode() instanceof RunRequest.Repeat;
+    Prepared prepared = request.mode() instanceof RunRequest.Repeat r ? r.prepared() : null;
+    RowSink sink = request.mode() instanceof RunRequest.Export e ? e.sink() : null;
     cancellation.attach(Thread.currentThread());
     Instant queuedAt = Instant.now();
     Semaphore keyLimit = null;
     boolean globalHeld = false;
     var context =
-        new RunContext(id, spec.id(), workspace, resolver, cancellation, events, repeat, sink);
+        new RunContext(
+            id, spec.id(), workspace, resolver, cancellation, request.events(), repeat, sink);
     int attempts = 0;
     Duration timeout = null;
     try {
@@ -340,31 +361,40 @@ public final class Engine implements AutoCloseable {
           try {
             SourceOutput out = source.run(panel, context);
             context.markStarted();
-            return success(id, panel, context, out, attempts);
+            return ResultAssembly.success(id, panel, context, out, attempts);
           } catch (RunFailure f) {
             if (cancellation.isCancelled()) {
-              return stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
+              return ResultAssembly.stopped(
+                  id, spec, context, queuedAt, cancellation, timeout, attempts);
             }
             if (!f.retryable() || attempts >= allowedAttempts) {
               return RunResult.failed(
-                  spec.id(), id, startOf(context, queuedAt), elapsed(context), f.error(), attempts);
+                  spec.id(),
+                  id,
+                  ResultAssembly.startOf(context, queuedAt),
+                  ResultAssembly.elapsed(context),
+                  f.error(),
+                  attempts);
             }
             Thread.sleep(backoff(attempts));
           }
         }
       }
     } catch (InterruptedException e) {
-      return stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
+      return ResultAssembly.stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
     } catch (Exception | LinkageError | StackOverflowError e) {
       if (cancellation.isCancelled()) {
-        return stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
+        return ResultAssembly.stopped(id, spec, context, queuedAt, cancellation, timeout, attempts);
       }
       return RunResult.failed(
           spec.id(),
           id,
-          startOf(context, queuedAt),
-          elapsed(context),
-          new RunError(ErrorKind.INTERNAL, "unexpected error: " + describe(e), stackTrace(e)),
+          ResultAssembly.startOf(context, queuedAt),
+          ResultAssembly.elapsed(context),
+          new RunError(
+              ErrorKind.INTERNAL,
+              "unexpected error: " + ResultAssembly.describe(e),
+              ResultAssembly.stackTrace(e)),
           attempts);
     } finally {
       if (keyLimit != null) {
@@ -378,52 +408,17 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  /** Errors and notices may quote resolved values; put secrets back as references. */
-  private static RunResult redacted(RunResult r, PanelResolver resolver) {
-    if (r.error() == null && r.notice() == null) {
-      return r;
-    }
-    RunError e =
-        r.error() == null
-            ? null
-            : new RunError(
-                r.error().kind(),
-                resolver.redact(r.error().message()),
-                resolver.redact(r.error().details()));
-    return new RunResult(
-        r.panelId(),
-        r.runId(),
-        r.outcome(),
-        e,
-        r.startedAt(),
-        r.elapsed(),
-        r.timeToFirstByte(),
-        r.status(),
-        r.headers(),
-        r.contentType(),
-        r.bytes(),
-        r.body(),
-        r.table(),
-        r.value(),
-        r.affectedRows(),
-        r.checks(),
-        resolver.redact(r.notice()),
-        r.attempts(),
-        r.timeToFirstRow());
-  }
-
   /**
    * Why a panel cannot run, or null. The written spec is validated (so literal secrets and other
-   * mistakes are caught), and the resolved URL is checked once variables are in.
+   * mistakes are caught), and its source checks the resolved panel once variables are in.
    */
-  private RunError checkRunnable(PanelSpec spec, PanelSpec resolved, Workspace workspace) {
-    var problems = validator.validatePanel(spec, workspace);
-    if (resolved.source() instanceof HttpRequestSpec http) {
-      String urlProblem = WorkspaceValidator.urlProblem(http.url());
-      if (urlProblem != null) {
-        return RunError.of(ErrorKind.INVALID_INPUT, "http.url: " + urlProblem);
-      }
+  private RunError checkRunnable(
+      PanelSpec spec, PanelSpec resolved, Source source, Workspace workspace) {
+    RunError resolvedProblem = source == null ? null : source.checkResolved(resolved);
+    if (resolvedProblem != null) {
+      return resolvedProblem;
     }
+    var problems = validator.validatePanel(spec, workspace);
     if (!problems.isEmpty()) {
       return RunError.of(ErrorKind.INVALID_INPUT, problems.getFirst().describe());
     }
@@ -432,79 +427,6 @@ public final class Engine implements AutoCloseable {
 
   private static long backoff(int attempt) {
     return Math.min(5_000, 200L << Math.min(attempt - 1, 5));
-  }
-
-  private RunResult success(
-      long id, PanelSpec panel, RunContext ctx, SourceOutput out, int attempts) {
-    Duration elapsed = elapsed(ctx);
-    List<CheckOutcome> checks = CheckEvaluator.evaluate(panel.checks(), out, elapsed);
-    Outcome outcome =
-        checks.stream().allMatch(CheckOutcome::passed) ? Outcome.OK : Outcome.CHECK_FAILED;
-    String notice = out.notice();
-    if (out.table() != null && out.table().capNotice() != null) {
-      notice = notice == null ? out.table().capNotice() : notice + "; " + out.table().capNotice();
-    }
-    return new RunResult(
-        panel.id(),
-        id,
-        outcome,
-        null,
-        ctx.startedAt(),
-        elapsed,
-        out.timeToFirstByte(),
-        out.status(),
-        out.headers(),
-        out.contentType(),
-        out.bytes(),
-        out.body(),
-        out.table(),
-        out.value(),
-        out.affectedRows(),
-        checks,
-        notice,
-        attempts,
-        ctx.timeToFirstRow());
-  }
-
-  private RunResult stopped(
-      long id,
-      PanelSpec panel,
-      RunContext ctx,
-      Instant queuedAt,
-      Cancellation cancellation,
-      Duration timeout,
-      int attempts) {
-    RunError error;
-    if (cancellation.reason() == Cancellation.Reason.TIMEOUT) {
-      String after = timeout == null ? "" : " after " + Durations.human(timeout);
-      error = RunError.of(ErrorKind.TIMEOUT, "timed out" + after);
-    } else {
-      error =
-          RunError.of(
-              ErrorKind.CANCELLED, ctx.hasStarted() ? "cancelled" : "cancelled before it started");
-    }
-    return RunResult.failed(panel.id(), id, startOf(ctx, queuedAt), elapsed(ctx), error, attempts);
-  }
-
-  private static Instant startOf(RunContext ctx, Instant fallback) {
-    return ctx.hasStarted() ? ctx.startedAt() : fallback;
-  }
-
-  private static Duration elapsed(RunContext ctx) {
-    return ctx.hasStarted()
-        ? Duration.ofNanos(System.nanoTime() - ctx.startedNanos())
-        : Duration.ZERO;
-  }
-
-  private static String describe(Throwable e) {
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-  }
-
-  static String stackTrace(Throwable e) {
-    var sw = new StringWriter();
-    e.printStackTrace(new PrintWriter(sw));
-    return sw.toString();
   }
 
   private static Consumer<RunEvent> safeListener(Consumer<RunEvent> listener) {
@@ -523,11 +445,6 @@ public final class Engine implements AutoCloseable {
 
   ThreadFactory threads() {
     return threads;
-  }
-
-  /** Tells whether a panel is HTTP with a method safe to repeat; used for retries. */
-  static boolean idempotent(PanelSpec panel) {
-    return panel.asHttp().map(HttpRequestSpec::idempotent).orElse(false);
   }
 
   @Override

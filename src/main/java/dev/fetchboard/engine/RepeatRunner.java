@@ -81,18 +81,17 @@ final class RepeatRunner {
                       }
                       RunResult r =
                           engine.execute(
-                              engine.nextRunId(),
-                              workspace,
-                              resolver,
-                              panel,
-                              prepared,
-                              cancellation,
-                              e -> {},
-                              true,
-                              null);
+                              new RunRequest(
+                                  engine.nextRunId(),
+                                  workspace,
+                                  resolver,
+                                  panel,
+                                  cancellation,
+                                  e -> {},
+                                  new RunRequest.Repeat(prepared)));
                       latencies[i] = r.elapsed().toNanos();
-                      if (r.status() != null) {
-                        int status = r.status();
+                      if (r.payload() instanceof HttpExchange http) {
+                        int status = http.status();
                         if (status >= 0 && status < COMMON_STATUSES) {
                           commonStatuses.incrementAndGet(status);
                         } else {

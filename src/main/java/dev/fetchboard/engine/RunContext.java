@@ -114,7 +114,7 @@ public final class RunContext {
   }
 
   /** Until the first row was reported, or null when none was. */
-  java.time.Duration timeToFirstRow() {
+  public java.time.Duration timeToFirstRow() {
     return firstRowNanos == 0 ? null : java.time.Duration.ofNanos(firstRowNanos);
   }
 

@@ -30,6 +30,14 @@ public interface Source extends AutoCloseable {
     return null;
   }
 
+  /**
+   * Why a panel whose variables are resolved cannot run (e.g. the URL a variable made is not one),
+   * or null when it can.
+   */
+  default RunError checkResolved(PanelSpec resolved) {
+    return null;
+  }
+
   /** The longest the whole run may take before it is cancelled as timed out. */
   Duration timeout(PanelSpec panel);
 

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes rows to a CSV (RFC 4180) or JSON file as they come, holding none: into a temp file beside
@@ -26,8 +28,9 @@ public final class RowFileWriter implements RowSink, AutoCloseable {
   private final TableExporter.Format format;
   private final Writer out;
   private final StringBuilder line = new StringBuilder(256);
-  private JsonGenerator json;
-  private List<Column> columns;
+  // Both set by columns(), which the exporter calls before the first row.
+  private @Nullable JsonGenerator json;
+  private @Nullable List<Column> columns;
   private volatile long rows;
   private boolean committed;
 
@@ -50,23 +53,26 @@ public final class RowFileWriter implements RowSink, AutoCloseable {
 
   @Override
   public void columns(List<Column> cols) throws IOException {
-    columns = List.copyOf(cols);
+    List<Column> named = List.copyOf(cols);
+    columns = named;
     if (format == TableExporter.Format.CSV) {
       line.setLength(0);
-      for (int c = 0; c < columns.size(); c++) {
-        line.append(c == 0 ? "" : ",").append(TableExporter.csvCell(columns.get(c).name()));
+      for (int c = 0; c < named.size(); c++) {
+        line.append(c == 0 ? "" : ",").append(TableExporter.csvCell(named.get(c).name()));
       }
       out.write(line.append("\r\n").toString());
     } else {
-      json = new JsonFactory().createGenerator(out);
-      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.writeStartArray();
+      JsonGenerator g = new JsonFactory().createGenerator(out);
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartArray();
+      json = g;
     }
   }
 
   @Override
   public void row(Object[] row) throws IOException {
-    int cols = columns.size();
+    List<Column> named = Objects.requireNonNull(columns, "the columns come before the rows");
+    int cols = named.size();
     if (format == TableExporter.Format.CSV) {
       line.setLength(0);
       for (int c = 0; c < cols; c++) {
@@ -80,13 +86,14 @@ public final class RowFileWriter implements RowSink, AutoCloseable {
       }
       out.write(line.append("\r\n").toString());
     } else {
-      json.writeStartObject();
+      JsonGenerator g = Objects.requireNonNull(json, "the columns come before the rows");
+      g.writeStartObject();
       for (int c = 0; c < cols; c++) {
-        json.writeFieldName(columns.get(c).name());
-        TableExporter.value(json, c < row.length ? row[c] : null);
+        g.writeFieldName(named.get(c).name());
+        TableExporter.value(g, c < row.length ? row[c] : null);
       }
-      json.writeEndObject();
-      json.writeRaw('\n');
+      g.writeEndObject();
+      g.writeRaw('\n');
     }
     rows++;
   }
@@ -101,9 +108,10 @@ public final class RowFileWriter implements RowSink, AutoCloseable {
     if (columns == null) {
       columns(List.of());
     }
-    if (json != null) {
-      json.writeEndArray();
-      json.close();
+    JsonGenerator g = json;
+    if (g != null) {
+      g.writeEndArray();
+      g.close();
     }
     out.close();
     try (var ch =

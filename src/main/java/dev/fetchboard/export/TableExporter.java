@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a result table to a CSV (RFC 4180) or JSON file through {@link RowFileWriter} (a temp file
@@ -61,7 +62,7 @@ public final class TableExporter {
   }
 
   /** A cell as JSON: exact numbers, booleans, JSON as JSON, everything else as text. */
-  public static void value(JsonGenerator g, Object v) throws IOException {
+  public static void value(JsonGenerator g, @Nullable Object v) throws IOException {
     switch (v) {
       case null -> g.writeNull();
       case Long l -> g.writeNumber(l);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.fetchboard.engine.ErrorKind;
+import dev.fetchboard.engine.HttpExchange;
 import dev.fetchboard.engine.JsonPaths;
 import dev.fetchboard.engine.ResultTable;
 import dev.fetchboard.engine.RunContext;
@@ -18,6 +19,7 @@ import dev.fetchboard.workspace.HttpRequestSpec;
 import dev.fetchboard.workspace.PanelSpec;
 import dev.fetchboard.workspace.SourceSpec;
 import dev.fetchboard.workspace.ViewKind;
+import dev.fetchboard.workspace.WorkspaceValidator;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -76,6 +78,14 @@ public final class HttpSource implements Source {
   @Override
   public boolean handles(SourceSpec spec) {
     return spec instanceof HttpRequestSpec;
+  }
+
+  @Override
+  public RunError checkResolved(PanelSpec resolved) {
+    String urlProblem = WorkspaceValidator.urlProblem(request(resolved).url());
+    return urlProblem == null
+        ? null
+        : RunError.of(ErrorKind.INVALID_INPUT, "http.url: " + urlProblem);
   }
 
   /** The request of a panel this source was chosen for (see {@link #handles}). */
@@ -147,19 +157,7 @@ public final class HttpSource implements Source {
 
   /** The output with the final URL in its notice, so the result shows where it came from. */
   private static SourceOutput redirected(SourceOutput out, URI finalUri) {
-    String said = "redirected to " + finalUri;
-    return new SourceOutput(
-        out.status(),
-        out.headers(),
-        out.contentType(),
-        out.timeToFirstByte(),
-        out.bytes(),
-        out.body(),
-        out.table(),
-        out.value(),
-        out.affectedRows(),
-        out.document(),
-        out.notice() == null ? said : said + "; " + out.notice());
+    return out.withNoticeFirst("redirected to " + finalUri);
   }
 
   /**
@@ -283,8 +281,7 @@ public final class HttpSource implements Source {
     int status = response.status();
     boolean needsDocument = !ctx.repeatMode() || checksReadBody(panel);
     if (!needsDocument) {
-      return new SourceOutput(
-          status, headers, contentType, ttfb, wireBytes, null, null, null, null, null, null);
+      return SourceOutput.of(HttpExchange.headOnly(status, headers, contentType, wireBytes, ttfb));
     }
     var decoded = BodyText.decode(body, contentType);
     JsonNode document = null;
@@ -297,17 +294,10 @@ public final class HttpSource implements Source {
         ResultTable streamed = JsonTable.stream(parser, simplePath(panel.rows()), MAX_ROWS);
         if (streamed != null) {
           return new SourceOutput(
-              status,
-              headers,
-              contentType,
-              ttfb,
-              wireBytes,
-              decoded.text(),
-              streamed,
-              null,
-              null,
-              null,
-              notice);
+              new HttpExchange(
+                  status, headers, contentType, wireBytes, decoded.text(), ttfb, streamed, null),
+              notice,
+              null);
         }
       } catch (JacksonException e) {
         if (BodyText.declaresJson(contentType)) {
@@ -353,18 +343,11 @@ public final class HttpSource implements Source {
       String t = decoded.text().strip();
       value = t.length() > 200 ? t.substring(0, 200) + "…" : t;
     }
+    String text = ctx.repeatMode() ? null : decoded.text();
     return new SourceOutput(
-        status,
-        headers,
-        contentType,
-        ttfb,
-        wireBytes,
-        ctx.repeatMode() ? null : decoded.text(),
-        table,
-        value,
-        null,
-        document,
-        notice);
+        new HttpExchange(status, headers, contentType, wireBytes, text, ttfb, table, value),
+        notice,
+        document);
   }
 
   private static boolean checksReadBody(PanelSpec panel) {

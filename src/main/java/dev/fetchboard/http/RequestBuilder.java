@@ -2,7 +2,7 @@ package dev.fetchboard.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fetchboard.Fetchboard;
+import dev.fetchboard.build.BuildInfo;
 import dev.fetchboard.engine.ErrorKind;
 import dev.fetchboard.engine.RunFailure;
 import dev.fetchboard.workspace.AuthSpec;
@@ -83,7 +83,7 @@ final class RequestBuilder {
       headers.add(Map.entry("Accept-Encoding", "gzip, deflate"));
     }
     if (!hasAgent) {
-      headers.add(Map.entry("User-Agent", "Fetchboard/" + Fetchboard.version()));
+      headers.add(Map.entry("User-Agent", "Fetchboard/" + BuildInfo.version()));
     }
     String authorization = authorization(spec.auth());
     if (authorization != null) {

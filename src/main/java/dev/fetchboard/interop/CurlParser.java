@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a pasted cURL command into an HTTP panel. Options it cannot express are listed in the
@@ -386,7 +387,7 @@ public final class CurlParser {
         + java.net.URLEncoder.encode(v.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private static String headerValue(Map<String, String> headers, String name) {
+  private static @Nullable String headerValue(Map<String, String> headers, String name) {
     for (var e : headers.entrySet()) {
       if (e.getKey().equalsIgnoreCase(name)) {
         return e.getValue();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads JetBrains / VS Code REST Client {@code .http} files: requests separated by {@code ###},
@@ -41,7 +42,7 @@ public final class HttpFileImporter {
     var panels = new ArrayList<PanelSpec>();
     var ids = new PanelIds(List.of());
     int i = 0;
-    String separatorTitle = null;
+    @Nullable String separatorTitle = null;
     while (i < lines.length) {
       // One block: from here to the next ### line.
       int start = i;
@@ -69,11 +70,11 @@ public final class HttpFileImporter {
     return new ImportResult(panels, environments, notices);
   }
 
-  private static PanelSpec block(
+  private static @Nullable PanelSpec block(
       String[] lines,
       int start,
       int end,
-      String title,
+      @Nullable String title,
       Map<String, String> variables,
       List<String> notices,
       PanelIds ids)

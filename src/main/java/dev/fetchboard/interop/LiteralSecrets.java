@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replaces the literal secrets of an imported request by {@code ${env:PREFIX_NAME}} references:
@@ -127,7 +128,7 @@ final class LiteralSecrets {
   }
 
   /** An environment variable's value with the password of a URL in it made a reference. */
-  String environmentValue(String key, String value) {
+  @Nullable String environmentValue(String key, @Nullable String value) {
     if (value == null) {
       return null;
     }
@@ -173,7 +174,7 @@ final class LiteralSecrets {
     return String.join("&", out);
   }
 
-  private BodySpec body(BodySpec b, String what) {
+  private @Nullable BodySpec body(@Nullable BodySpec b, String what) {
     if (b == null) {
       return null;
     }
@@ -245,7 +246,7 @@ final class LiteralSecrets {
     return out;
   }
 
-  private static String basicUser(String authorization) {
+  private static @Nullable String basicUser(String authorization) {
     if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
     }

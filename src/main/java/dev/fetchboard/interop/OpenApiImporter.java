@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -107,7 +108,8 @@ public final class OpenApiImporter {
   private static String serverUrl(JsonNode servers, List<String> notices) {
     if (!servers.isArray() || servers.isEmpty()) {
       notices.add(
-          "the document names no server: set baseUrl in the environment (http://localhost for now)");
+          "the document names no server: set baseUrl in the environment (http://localhost for"
+              + " now)");
       return "http://localhost";
     }
     JsonNode server = servers.get(0);
@@ -212,7 +214,7 @@ public final class OpenApiImporter {
   }
 
   /** {@code $} for an array response, {@code $.x} for an object whose property x is an array. */
-  private static String rowsPath(JsonNode root, JsonNode get, List<String> notices) {
+  private static @Nullable String rowsPath(JsonNode root, JsonNode get, List<String> notices) {
     JsonNode responses = get.path("responses");
     JsonNode ok = responses.has("200") ? responses.path("200") : responses.path("2XX");
     JsonNode schema =
@@ -231,7 +233,7 @@ public final class OpenApiImporter {
     return null;
   }
 
-  private static AuthSpec security(
+  private static @Nullable AuthSpec security(
       JsonNode root,
       JsonNode security,
       Map<String, String> headers,
@@ -297,7 +299,7 @@ public final class OpenApiImporter {
   }
 
   /** The example value of a parameter: its example, first of examples, or its schema's. */
-  private static String example(JsonNode root, JsonNode p, List<String> notices) {
+  private static @Nullable String example(JsonNode root, JsonNode p, List<String> notices) {
     if (p.has("example")) {
       return text(p.path("example"));
     }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads Postman collections (v2.1, and v2.0 which has the same shape) and Postman environment
@@ -225,8 +226,11 @@ public final class PostmanImporter {
       return String.join(sep, parts);
     }
 
-    AuthSpec auth(
-        JsonNode auth, Map<String, String> headers, Map<String, String> query, String title) {
+    @Nullable AuthSpec auth(
+        @Nullable JsonNode auth,
+        Map<String, String> headers,
+        Map<String, String> query,
+        String title) {
       if (auth == null || auth.isMissingNode() || auth.isNull()) {
         return null;
       }
@@ -273,7 +277,7 @@ public final class PostmanImporter {
     }
 
     /** A {{variable}} stays a reference; a literal secret becomes ${env:…} and is dropped. */
-    private String keep(String value, String suffix, String what) {
+    private String keep(@Nullable String value, String suffix, String what) {
       if (value == null || value.isEmpty()) {
         return secretRef(suffix, what);
       }
@@ -290,12 +294,12 @@ public final class PostmanImporter {
       return "${env:" + env + "}";
     }
 
-    BodySpec body(JsonNode body, Map<String, String> headers, String title) {
+    @Nullable BodySpec body(JsonNode body, Map<String, String> headers, String title) {
       if (body.isMissingNode() || body.isNull() || body.path("disabled").asBoolean(false)) {
         return null;
       }
       String mode = body.path("mode").asText("");
-      String contentType = null;
+      @Nullable String contentType = null;
       for (var e : headers.entrySet()) {
         if (e.getKey().equalsIgnoreCase("Content-Type")) {
           contentType = e.getValue();

@@ -3,6 +3,7 @@ package dev.fetchboard.redis;
 import dev.fetchboard.engine.Cancellation;
 import dev.fetchboard.engine.Column;
 import dev.fetchboard.engine.ErrorKind;
+import dev.fetchboard.engine.QueryRows;
 import dev.fetchboard.engine.ResultTable;
 import dev.fetchboard.engine.RunFailure;
 import dev.fetchboard.engine.SourceOutput;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -87,17 +87,7 @@ final class RedisCommandRunner implements AutoCloseable {
       Reply reply = call(conn, cmd, itemCap(req.maxRows()), cancel);
       ReplyTables.Shown shown = ReplyTables.show(cmd, reply, req.maxRows());
       return new SourceOutput(
-          null,
-          Map.of(),
-          null,
-          null,
-          0,
-          null,
-          shown.table(),
-          shown.value(),
-          null,
-          null,
-          shown.notice());
+          new QueryRows(shown.table(), shown.value(), null), shown.notice(), null);
     } catch (ExecutionException e) {
       throw RedisErrors.describe(e.getCause(), settings);
     }
@@ -197,7 +187,7 @@ final class RedisCommandRunner implements AutoCloseable {
     if (notice == null && table.rowCount() >= maxRows && !cursor.equals("0")) {
       table.markCapped();
     }
-    return new SourceOutput(null, Map.of(), null, null, 0, null, table, null, null, null, notice);
+    return new SourceOutput(new QueryRows(table, null, null), notice, null);
   }
 
   private static Column text(String name) {

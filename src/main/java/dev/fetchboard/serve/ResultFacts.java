@@ -58,7 +58,7 @@ public record ResultFacts(
         r.outcome() == Outcome.CANCELLED,
         elapsed,
         finished,
-        r.status(),
+        r.httpStatus().isPresent() ? r.httpStatus().getAsInt() : null,
         r.table() == null ? null : r.rowCount(),
         number(r.value()),
         checks);

@@ -2,16 +2,23 @@ package dev.fetchboard.serve;
 
 import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.workspace.PanelSpec;
+import dev.fetchboard.workspace.Workspace;
 
 /**
- * Called with every finished run, after metrics and the latest results are updated: the one place
- * where serve hands results on (alert rules, once dev.fetchboard.alerts exists). Called on engine
- * worker threads; must return quickly and not throw.
+ * Told of every finished run, after metrics and the latest results are updated: the one place where
+ * serve hands results on (the workspace's alerts, see {@link AlertsHook}). Called on engine worker
+ * threads; must return quickly and not throw.
  */
-@FunctionalInterface
-public interface ResultHook {
+public interface ResultHook extends AutoCloseable {
   /** A hook that does nothing. */
   ResultHook NONE = (panel, result) -> {};
 
   void finished(PanelSpec panel, RunResult result);
+
+  /** Serve runs {@code ws} from now on (at start and after each reload). */
+  default void workspaceChanged(Workspace ws) {}
+
+  /** Serve is stopping: finish what is under way (briefly). */
+  @Override
+  default void close() {}
 }

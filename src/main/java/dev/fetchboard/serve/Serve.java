@@ -1,6 +1,7 @@
 package dev.fetchboard.serve;
 
 import dev.fetchboard.Fetchboard;
+import dev.fetchboard.build.BuildInfo;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.workspace.Workspace;
@@ -25,6 +26,7 @@ public final class Serve implements AutoCloseable {
   private final ServedWorkspace served;
   private final ServeEndpoints endpoints;
   private final WorkspaceReload reload;
+  private final ResultHook hook;
   private final String url;
   private final int panelCount;
   private boolean closed;
@@ -36,6 +38,7 @@ public final class Serve implements AutoCloseable {
       ServedWorkspace served,
       ServeEndpoints endpoints,
       WorkspaceReload reload,
+      ResultHook hook,
       String url,
       int panelCount) {
     this.sampleApi = sampleApi;
@@ -44,6 +47,7 @@ public final class Serve implements AutoCloseable {
     this.served = served;
     this.endpoints = endpoints;
     this.reload = reload;
+    this.hook = hook;
     this.url = url;
     this.panelCount = panelCount;
   }
@@ -76,7 +80,7 @@ public final class Serve implements AutoCloseable {
           Fetchboard.newEngine(
               new EngineConfig(inFlight, Math.max(EngineConfig.DEFAULT.perHost(), inFlight)),
               embedded);
-      var metrics = new PanelMetrics(Fetchboard.version(), true);
+      var metrics = new PanelMetrics(BuildInfo.version(), true);
       served = new ServedWorkspace(engine, metrics, hook, log);
       ServedWorkspace s = served;
       endpoints =
@@ -95,6 +99,7 @@ public final class Serve implements AutoCloseable {
           served,
           endpoints,
           reload,
+          hook,
           settings.listen().url(endpoints.port()),
           ws.panels().size());
     } catch (WorkspaceException | IOException | RuntimeException e) {
@@ -129,7 +134,8 @@ public final class Serve implements AutoCloseable {
 
   /**
    * Stops gracefully: no new runs; runs in flight cancelled and awaited (up to {@link
-   * #STOP_GRACE}); then the listener, the engine, the sample API and the embedded database.
+   * #STOP_GRACE}); then the listener, the hook (alerts still queued are sent, briefly), the engine,
+   * the sample API and the embedded database.
    */
   @Override
   public synchronized void close() {
@@ -145,6 +151,7 @@ public final class Serve implements AutoCloseable {
     }
     endpoints.close();
     served.close();
+    hook.close();
     engine.close();
     sampleApi.close();
     embedded.close();

@@ -30,6 +30,8 @@ public final class ServedWorkspace implements AutoCloseable {
   private final RefreshScheduler scheduler;
   private final Map<String, RunResult> latest = new ConcurrentHashMap<>();
   private volatile Workspace workspace;
+  // Panels by id for the result path (a thousand panels, a thousand results a second).
+  private volatile Map<String, PanelSpec> byId = Map.of();
 
   /**
    * @param log where a hook's failure is told (one line)
@@ -45,8 +47,9 @@ public final class ServedWorkspace implements AutoCloseable {
 
   /** Starts refreshing every panel of {@code ws} that has an interval (the first runs now). */
   public synchronized void start(Workspace ws) {
-    workspace = ws;
+    use(ws);
     metrics.keepOnly(PanelLabels.of(ws));
+    hook.workspaceChanged(ws);
     scheduler.start(ws);
   }
 
@@ -55,10 +58,20 @@ public final class ServedWorkspace implements AutoCloseable {
    * and latest result, the rest keep their schedule.
    */
   public synchronized void update(Workspace ws) {
-    workspace = ws;
+    use(ws);
     metrics.keepOnly(PanelLabels.of(ws));
     latest.keySet().removeIf(id -> ws.panel(id).isEmpty());
+    hook.workspaceChanged(ws);
     scheduler.update(ws);
+  }
+
+  private void use(Workspace ws) {
+    var ids = new java.util.HashMap<String, PanelSpec>();
+    for (PanelSpec p : ws.panels()) {
+      ids.put(p.id(), p);
+    }
+    byId = Map.copyOf(ids);
+    workspace = ws;
   }
 
   public Workspace workspace() {
@@ -112,7 +125,7 @@ public final class ServedWorkspace implements AutoCloseable {
     }
     RunResult r = f.result();
     metrics.record(ResultFacts.of(r));
-    PanelSpec panel = workspace.panel(f.panelId()).orElse(null);
+    PanelSpec panel = byId.get(f.panelId());
     if (panel == null) {
       return;
     }

@@ -1,7 +1,11 @@
 package dev.fetchboard.sql;
 
+import dev.fetchboard.engine.ConnectionCheck;
+import dev.fetchboard.engine.ConnectionTester;
 import dev.fetchboard.engine.ErrorKind;
+import dev.fetchboard.engine.QueryRows;
 import dev.fetchboard.engine.ResultTable;
+import dev.fetchboard.engine.RowsChanged;
 import dev.fetchboard.engine.RunContext;
 import dev.fetchboard.engine.RunFailure;
 import dev.fetchboard.engine.Source;
@@ -33,7 +37,7 @@ import org.postgresql.core.Parser;
  * text as psql would. Rows or "n changed" is what the driver says the statement returned, and every
  * run gives its connection back clean ({@link SessionReset}).
  */
-public final class SqlSource implements Source {
+public final class SqlSource implements Source, ConnectionTester {
   private static final Duration SLACK = Duration.ofSeconds(2);
 
   private final ConnectionPools pools = new ConnectionPools();
@@ -70,8 +74,12 @@ public final class SqlSource implements Source {
           .name("sql-class-preload")
           .start(
               () -> {
-                new org.postgresql.Driver().getClass();
-                com.zaxxer.hikari.HikariDataSource.class.getName();
+                new org.postgresql.Driver();
+                try {
+                  Class.forName("com.zaxxer.hikari.HikariDataSource");
+                } catch (ClassNotFoundException e) {
+                  // On the class path by the build; the first query would load it anyway.
+                }
               });
     }
   }
@@ -183,7 +191,7 @@ public final class SqlSource implements Source {
       String notice = rolePowers.notice(settings, conn);
       SourceOutput out =
           writes ? withWrites(conn, q, sql, binds, ctx) : readOnly(conn, q, sql, binds, ctx);
-      return notice == null ? out : withNotice(out, notice);
+      return notice == null ? out : out.withNotice(notice);
     } catch (SQLException e) {
       if (ctx.cancellation().isCancelled()) {
         throw new InterruptedException("cancelled");
@@ -321,23 +329,7 @@ public final class SqlSource implements Source {
   }
 
   private static SourceOutput changedRows(long affected) {
-    return new SourceOutput(
-        null, Map.of(), null, null, 0, null, null, affected, affected, null, null);
-  }
-
-  private static SourceOutput withNotice(SourceOutput o, String notice) {
-    return new SourceOutput(
-        o.status(),
-        o.headers(),
-        o.contentType(),
-        o.timeToFirstByte(),
-        o.bytes(),
-        o.body(),
-        o.table(),
-        o.value(),
-        o.affectedRows(),
-        o.document(),
-        o.notice() == null ? notice : o.notice() + "; " + notice);
+    return SourceOutput.of(new RowsChanged(affected));
   }
 
   private SourceOutput readRows(
@@ -360,7 +352,7 @@ public final class SqlSource implements Source {
       smallResults.note(q.connection(), sql, rowsRead <= TableFill.FIRST_FETCH_SIZE);
     }
     Object first = n > 0 && !table.columns().isEmpty() ? table.cell(0, 0) : null;
-    return SourceOutput.ofTable(table, first);
+    return SourceOutput.of(new QueryRows(table, first, ctx.timeToFirstRow()));
   }
 
   /**
@@ -442,7 +434,8 @@ public final class SqlSource implements Source {
           ErrorKind.INTERNAL,
           "cannot write the rows: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
     }
-    return SourceOutput.ofTable(new ResultTable(reader.columns(), 0), null);
+    return SourceOutput.of(
+        new QueryRows(new ResultTable(reader.columns(), 0), null, ctx.timeToFirstRow()));
   }
 
   @Override
@@ -538,11 +531,8 @@ public final class SqlSource implements Source {
     }
   }
 
-  /**
-   * "Test connection": opens one connection outside the pools and asks the server its version.
-   *
-   * @param resolved a connection whose variables are resolved
-   */
+  /** "Test connection": opens one connection outside the pools and asks the server its version. */
+  @Override
   public ConnectionCheck testConnection(ConnectionSpec resolved) {
     ConnectionSettings settings;
     try {

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes only the latest of many submitted values, a short delay after the last submission, on an
@@ -26,9 +27,8 @@ public final class DebouncedWriter<T> {
   private final Write<T> write;
   private final Consumer<String> onError;
   private final Object lock = new Object();
-  private T pending;
-  private boolean hasPending;
-  private ScheduledFuture<?> scheduled;
+  private @Nullable T pending;
+  private @Nullable ScheduledFuture<?> scheduled;
 
   /**
    * @param onError told, on the writing thread, when a write fails (the value is then dropped; the
@@ -51,7 +51,6 @@ public final class DebouncedWriter<T> {
   public void submit(T value) {
     synchronized (lock) {
       pending = value;
-      hasPending = true;
       if (scheduled != null) {
         scheduled.cancel(false);
       }
@@ -80,7 +79,7 @@ public final class DebouncedWriter<T> {
   /** True while a value waits for its write. */
   public boolean isPending() {
     synchronized (lock) {
-      return hasPending;
+      return pending != null;
     }
   }
 
@@ -89,12 +88,11 @@ public final class DebouncedWriter<T> {
   private synchronized void writePending() {
     T value;
     synchronized (lock) {
-      if (!hasPending) {
+      if (pending == null) {
         return;
       }
       value = pending;
       pending = null;
-      hasPending = false;
     }
     try {
       write.write(value);

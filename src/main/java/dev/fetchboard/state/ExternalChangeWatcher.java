@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Notices when another program changes the open workspace file. A virtual thread looks at the
@@ -24,10 +25,10 @@ public final class ExternalChangeWatcher implements AutoCloseable {
   private final Duration interval;
   private final Consumer<Path> onChange;
   private final Thread thread;
-  private Path file;
+  private @Nullable Path file;
   private final Set<Fingerprint> ours = new HashSet<>();
-  private Fingerprint reported;
-  private Object lastStamp;
+  private @Nullable Fingerprint reported;
+  private @Nullable Object lastStamp;
 
   /**
    * @param onChange called on the watcher's thread with the changed file
@@ -39,7 +40,7 @@ public final class ExternalChangeWatcher implements AutoCloseable {
   }
 
   /** Watches {@code file}, whose content we know as {@code known}; null stops watching. */
-  public synchronized void watch(Path file, Fingerprint known) {
+  public synchronized void watch(@Nullable Path file, @Nullable Fingerprint known) {
     this.file = file;
     ours.clear();
     if (known != null) {
@@ -67,18 +68,18 @@ public final class ExternalChangeWatcher implements AutoCloseable {
   }
 
   /** The user keeps their version: the file's current content is no longer news. */
-  public synchronized void keepMine(Fingerprint onDisk) {
+  public synchronized void keepMine(@Nullable Fingerprint onDisk) {
     if (onDisk != null) {
       ours.add(onDisk);
     }
   }
 
   /** The content last reported as changed, or null. */
-  public synchronized Fingerprint reported() {
+  public synchronized @Nullable Fingerprint reported() {
     return reported;
   }
 
-  public synchronized Path file() {
+  public synchronized @Nullable Path file() {
     return file;
   }
 

@@ -3,6 +3,7 @@ package dev.fetchboard.state;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Unsaved edits kept on disk while the app runs, so a crash does not lose them.
@@ -17,11 +18,11 @@ import java.time.format.DateTimeParseException;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Recovery(
-    String file,
+    @Nullable String file,
     String name,
-    String savedAt,
+    @Nullable String savedAt,
     long pid,
-    String processStart,
+    @Nullable String processStart,
     String session,
     String yaml) {
 
@@ -30,7 +31,7 @@ public record Recovery(
     return parse(savedAt);
   }
 
-  static Instant parse(String iso) {
+  static Instant parse(@Nullable String iso) {
     if (iso == null) {
       return Instant.EPOCH;
     }

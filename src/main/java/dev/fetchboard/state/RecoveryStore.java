@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The recovery folder (owner-only, 0700) holding one file (0600) per running window session with
@@ -50,7 +51,7 @@ public final class RecoveryStore {
   }
 
   /** Keeps the edits of this session, replacing the ones kept before. */
-  public void write(String workspaceFile, String name, String yaml) throws IOException {
+  public void write(@Nullable String workspaceFile, String name, String yaml) throws IOException {
     ensureDir();
     var self = ProcessHandle.current();
     var r =

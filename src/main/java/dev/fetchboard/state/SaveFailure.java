@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /** A save that did not happen, with a sentence a user can act on instead of an exception. */
 public final class SaveFailure extends Exception {
@@ -29,7 +30,7 @@ public final class SaveFailure extends Exception {
         file, "Cannot save " + file.getFileName() + ": " + why + ". " + after, e);
   }
 
-  private static String describe(IOException e, Path dir) {
+  private static String describe(IOException e, @Nullable Path dir) {
     String raw = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (raw.contains("No space left") || raw.contains("Disk quota exceeded")) {
       return "the disk is full (" + reason(e, raw) + ")";

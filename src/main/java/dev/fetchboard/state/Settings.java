@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The user's settings: window bounds, theme, the last workspace and the recently used files (most
@@ -23,9 +24,9 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Settings(
-    WindowBounds window,
+    @Nullable WindowBounds window,
     String theme,
-    String lastWorkspace,
+    @Nullable String lastWorkspace,
     List<String> recentFiles,
     Map<String, WorkspaceView> workspaces) {
   /** How many recent files are remembered. */
@@ -62,10 +63,10 @@ public record Settings(
    * @param selected the selected panel's id, or null
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record WorkspaceView(boolean autoRefresh, String selected) {}
+  public record WorkspaceView(boolean autoRefresh, @Nullable String selected) {}
 
   /** How {@code file} was last left, or null when it was never seen (or long ago). */
-  public WorkspaceView viewOf(Path file) {
+  public @Nullable WorkspaceView viewOf(Path file) {
     return workspaces.get(key(file));
   }
 

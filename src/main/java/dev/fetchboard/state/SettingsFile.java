@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * settings.json in the config folder. A file that cannot be read is moved aside (never overwritten)
@@ -48,7 +49,7 @@ public final class SettingsFile {
    * @param writable false when a bad file could not be moved aside: then nothing is saved, so it is
    *     never overwritten
    */
-  public record Loaded(Settings settings, String notice, boolean writable) {}
+  public record Loaded(Settings settings, @Nullable String notice, boolean writable) {}
 
   /** Reads the settings; never throws. */
   public Loaded load() {
@@ -79,7 +80,7 @@ public final class SettingsFile {
     }
   }
 
-  private Loaded moveAside(String why) {
+  private Loaded moveAside(@Nullable String why) {
     Path aside = file.resolveSibling(NAME + ".corrupt-" + LocalDateTime.now(clock).format(STAMP));
     try {
       Files.move(file, aside);

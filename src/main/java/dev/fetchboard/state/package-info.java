@@ -3,4 +3,7 @@
  * saving and reading workspace files safely, and noticing when another program changes the open
  * file.
  */
+@NullMarked
 package dev.fetchboard.state;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,7 @@
 package dev.fetchboard.ui;
 
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.engine.Workers;
-import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.workspace.ConnectionSpec;
 import dev.fetchboard.workspace.Problem;
 import dev.fetchboard.workspace.Workspace;

@@ -7,7 +7,6 @@ import dev.fetchboard.embedded.EmbeddedDatabase;
 import dev.fetchboard.embedded.SampleWorkspace;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
-import dev.fetchboard.engine.Workers;
 import dev.fetchboard.errors.ErrorSink;
 import dev.fetchboard.sql.SqlSource;
 import dev.fetchboard.state.WorkspaceStore;
@@ -15,8 +14,6 @@ import dev.fetchboard.ui.live.UiDispatcher;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
 import dev.fetchboard.ui.window.SampleApiLink;
 import dev.fetchboard.ui.window.WindowServices;
-import dev.fetchboard.workspace.PanelResolver;
-import dev.fetchboard.workspace.Variables;
 import dev.fetchboard.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +33,6 @@ public final class FetchboardApp extends Application {
   private EmbeddedDatabase database;
   // Starts the sample API for any opened workspace that points at it (a Save As copy too).
   private final SampleApiLink sampleApi = new SampleApiLink();
-  private SqlSource tester;
   private WorkspaceViewModel model;
   private MainWindow window;
   private WindowServices services;
@@ -57,17 +53,6 @@ public final class FetchboardApp extends Application {
     }
   }
 
-  /** "Test" in the connection dialog for a redis:// URL: a connection of its own, INFO server. */
-  private static dev.fetchboard.sql.ConnectionCheck testRedis(
-      dev.fetchboard.workspace.ConnectionSpec resolved) {
-    try (var redis = new dev.fetchboard.redis.RedisSource()) {
-      return new dev.fetchboard.sql.ConnectionCheck(
-          true, null, null, redis.testConnection(resolved));
-    } catch (dev.fetchboard.engine.RunFailure e) {
-      return new dev.fetchboard.sql.ConnectionCheck(false, null, null, e.getMessage());
-    }
-  }
-
   /** Called by the launcher; {@code args} may hold a workspace file. */
   public static void launchApp(String[] args) {
     Application.launch(FetchboardApp.class, args);
@@ -79,25 +64,13 @@ public final class FetchboardApp extends Application {
     AppDirs dirs = AppDirs.forUser();
     database = new EmbeddedDatabase(dirs.data().resolve("pg"), EmbeddedDatabase.SAMPLE_ORDERS);
     engine = Fetchboard.newEngine(EngineConfig.DEFAULT, database);
-    tester = new SqlSource(database);
     var dispatcher = new UiDispatcher();
     model = new WorkspaceViewModel(engine, dispatcher);
     window =
         new MainWindow(
             model,
             dispatcher,
-            spec -> {
-              try {
-                var resolved =
-                    new PanelResolver(Variables.of(model.workspace())).resolve("test", spec);
-                if (dev.fetchboard.redis.RedisSettings.isRedisUrl(resolved.url())) {
-                  return testRedis(resolved);
-                }
-                return tester.testConnection(resolved);
-              } catch (Variables.UnknownVariableException e) {
-                return new dev.fetchboard.sql.ConnectionCheck(false, null, null, e.getMessage());
-              }
-            },
+            spec -> engine.testConnection(model.workspace(), "test", spec),
             services);
     var scene = new Scene(window, 1400, 900);
     scene.getStylesheets().add(FetchboardApp.class.getResource("fetchboard.css").toExternalForm());
@@ -202,13 +175,9 @@ public final class FetchboardApp extends Application {
     if (engine != null) {
       engine.close();
     }
-    if (tester != null) {
-      tester.close();
-    }
     sampleApi.close();
     if (database != null) {
       database.close();
     }
-    Workers.class.getName();
   }
 }

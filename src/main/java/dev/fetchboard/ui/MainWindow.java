@@ -2,11 +2,11 @@ package dev.fetchboard.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.engine.Workers;
 import dev.fetchboard.errors.DesktopOpener;
 import dev.fetchboard.errors.ErrorSink;
 import dev.fetchboard.errors.LogSetup;
-import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.state.Settings;
 import dev.fetchboard.ui.dashboard.DashboardView;
 import dev.fetchboard.ui.editor.PanelEditor;

@@ -1,5 +1,6 @@
 package dev.fetchboard.engine;
 
+import static dev.fetchboard.testing.Payloads.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fetchboard.http.HttpSource;
@@ -229,13 +230,13 @@ class HttpEngineTest {
           ex.sendResponseHeaders(302, -1);
         });
     RunResult followed = runOne(Panels.get("r", server.url("/moved")));
-    assertThat(followed.status()).isEqualTo(200);
+    assertThat(http(followed).status()).isEqualTo(200);
     var noFollow =
         dev.fetchboard.workspace.HttpRequestSpec.get(server.url("/moved"))
             .withFollowRedirects(false);
     RunResult stayed = runOne(PanelSpec.http("r2", "r2", noFollow));
-    assertThat(stayed.status()).isEqualTo(302);
-    assertThat(stayed.headers().get("location")).containsExactly(server.url("/target"));
+    assertThat(http(stayed).status()).isEqualTo(302);
+    assertThat(http(stayed).headers().get("location")).containsExactly(server.url("/target"));
   }
 
   @Test
@@ -288,7 +289,7 @@ class HttpEngineTest {
     server.respond("/boom", 500, "text/plain", "boom");
     RunResult r = runOne(Panels.get("boom", server.url("/boom")));
     assertThat(r.outcome()).isEqualTo(Outcome.CHECK_FAILED);
-    assertThat(r.body()).isEqualTo("boom");
+    assertThat(http(r).body()).isEqualTo("boom");
   }
 
   @Test
@@ -399,14 +400,14 @@ class HttpEngineTest {
         });
     RunResult r = runOne(Panels.get("h", server.url("/h")));
     assertThat(r.ok()).isTrue();
-    assertThat(r.headers().get("X-TRACE")).containsExactly("abc");
-    assertThat(r.headers().get("content-type")).containsExactly("application/json");
-    assertThat(r.headers().get("set-cookie"))
+    assertThat(http(r).headers().get("X-TRACE")).containsExactly("abc");
+    assertThat(http(r).headers().get("content-type")).containsExactly("application/json");
+    assertThat(http(r).headers().get("set-cookie"))
         .containsExactly("session=‹redacted›; Path=/; HttpOnly", "theme=‹redacted›");
-    assertThat(r.headers().toString()).doesNotContain("s3cret").doesNotContain("dark");
-    var names = new ArrayList<>(r.headers().keySet());
+    assertThat(http(r).headers().toString()).doesNotContain("s3cret").doesNotContain("dark");
+    var names = new ArrayList<>(http(r).headers().keySet());
     assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER).contains("via");
-    assertThat(r.contentType()).isEqualTo("application/json");
+    assertThat(http(r).contentType()).isEqualTo("application/json");
   }
 
   @Test

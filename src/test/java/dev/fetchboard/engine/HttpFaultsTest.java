@@ -1,5 +1,6 @@
 package dev.fetchboard.engine;
 
+import static dev.fetchboard.testing.Payloads.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fetchboard.http.HttpSource;
@@ -111,8 +112,8 @@ class HttpFaultsTest {
     for (int piece : new int[] {bytes.length, 7}) {
       RunResult r = answerInPieces(bytes, piece);
       assertThat(r.ok()).as("piece " + piece + ": " + r.error()).isTrue();
-      assertThat(r.contentType()).isEqualTo("application/json");
-      assertThat(r.headers())
+      assertThat(http(r).contentType()).isEqualTo("application/json");
+      assertThat(http(r).headers())
           .containsEntry("content-type", List.of("application/json"))
           .containsEntry("x-mixed-case", List.of("a:b:c"))
           .containsEntry("x-empty", List.of(""))
@@ -129,7 +130,7 @@ class HttpFaultsTest {
             .getBytes(StandardCharsets.ISO_8859_1);
     RunResult r = answerInPieces(bytes, 7);
     assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
-    assertThat(r.headers()).containsOnlyKeys("content-length");
+    assertThat(http(r).headers()).containsOnlyKeys("content-length");
   }
 
   @Test
@@ -209,7 +210,7 @@ class HttpFaultsTest {
         });
     RunResult r = run(Panels.get("bad", server.url("/bad")));
     assertThat(r.ok()).isTrue();
-    assertThat(r.body()).startsWith("ok ").contains("\uFFFD");
+    assertThat(http(r).body()).startsWith("ok ").contains("\uFFFD");
     assertThat(r.notice()).contains("not valid UTF-8");
   }
 
@@ -227,7 +228,7 @@ class HttpFaultsTest {
         });
     RunResult r = run(Panels.get("png", server.url("/png")));
     assertThat(r.ok()).isTrue();
-    assertThat(r.body()).startsWith("89 50 00");
+    assertThat(http(r).body()).startsWith("89 50 00");
     assertThat(r.notice())
         .contains("binary body")
         .contains("image/png")

@@ -1,5 +1,6 @@
 package dev.fetchboard.engine;
 
+import static dev.fetchboard.testing.Payloads.http;
 import static dev.fetchboard.testing.RawHttpServer.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -140,7 +141,7 @@ class HttpFramingTest {
     try (var server = new RawHttpServer((r, s) -> answer)) {
       RunResult r = run(PanelSpec.http("p", "p", HttpRequestSpec.get(server.url("/"))));
       assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
-      assertThat(r.bytes()).isEqualTo(4_000_000L);
+      assertThat(http(r).bytes()).isEqualTo(4_000_000L);
     }
   }
 
@@ -159,7 +160,7 @@ class HttpFramingTest {
         String path = "/seq" + round + "-" + i;
         RunResult r = run(PanelSpec.http("s", "s", HttpRequestSpec.get(server.url(path))));
         if (r.ok()) {
-          assertThat(r.body()).isEqualTo(expected.apply(path));
+          assertThat(http(r).body()).isEqualTo(expected.apply(path));
         }
       }
       var panels = new ArrayList<PanelSpec>();
@@ -172,7 +173,7 @@ class HttpFramingTest {
       for (int i = 0; i < results.size(); i++) {
         RunResult r = results.get(i);
         if (r.ok()) {
-          assertThat(r.body()).isEqualTo(expected.apply("/p" + round + "-" + i));
+          assertThat(http(r).body()).isEqualTo(expected.apply("/p" + round + "-" + i));
         } else {
           assertThat(r.error().message()).doesNotContain("Exception");
         }
@@ -223,7 +224,7 @@ class HttpFramingTest {
         String path = "/idle" + i;
         RunResult r = run(PanelSpec.http("s", "s", HttpRequestSpec.get(server.url(path))));
         assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
-        assertThat(r.body()).isEqualTo(path);
+        assertThat(http(r).body()).isEqualTo(path);
         Thread.sleep(100);
       }
     }
@@ -345,7 +346,7 @@ class HttpFramingTest {
                 bytes("HTTP/1.1 200 OK\r\nX-A: a\r\n  folded\r\nContent-Length: 2\r\n\r\nok"))) {
       RunResult r = run(PanelSpec.http("p", "p", HttpRequestSpec.get(server.url("/"))));
       assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
-      assertThat(r.headers().get("x-a").getFirst()).startsWith("a ").endsWith("folded");
+      assertThat(http(r).headers().get("x-a").getFirst()).startsWith("a ").endsWith("folded");
       assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(5));
     }
   }

@@ -1,5 +1,6 @@
 package dev.fetchboard.engine;
 
+import static dev.fetchboard.testing.Payloads.http;
 import static dev.fetchboard.testing.RawHttpServer.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +79,7 @@ class HttpRedirectTest {
     try (var origin = new RawHttpServer((r, s) -> redirect(302, target.url("/landed")))) {
       RunResult r = run(withCredentials(HttpRequestSpec.get(origin.url("/start"))));
       assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
-      assertThat(r.body()).isEqualTo("target saw GET /landed");
+      assertThat(http(r).body()).isEqualTo("target saw GET /landed");
       assertThat(origin.requests().getFirst().header("authorization"))
           .isEqualTo("Bearer bearer-s3cret");
       var landed = target.requests().getFirst();
@@ -100,7 +101,7 @@ class HttpRedirectTest {
     try (origin) {
       RunResult r = run(withCredentials(HttpRequestSpec.get(origin.url("/start"))));
       assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
-      assertThat(r.body()).isEqualTo("own /next");
+      assertThat(http(r).body()).isEqualTo("own /next");
       var second = origin.requests().get(1);
       assertThat(second.header("authorization")).isEqualTo("Bearer bearer-s3cret");
       assertThat(second.header("cookie")).isEqualTo("session=c00kie");
@@ -154,7 +155,7 @@ class HttpRedirectTest {
                 .withBody(new BodySpec(null, "payload", null, null));
         RunResult r = run(spec);
         assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
-        assertThat(r.body()).isEqualTo("PUT payload");
+        assertThat(http(r).body()).isEqualTo("PUT payload");
       }
     }
   }
@@ -182,7 +183,7 @@ class HttpRedirectTest {
                 .withBody(new BodySpec(null, "payload", null, null));
         RunResult r = run(spec);
         assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
-        assertThat(r.body()).as("after " + status).startsWith("GET [] null");
+        assertThat(http(r).body()).as("after " + status).startsWith("GET [] null");
       }
     }
   }
@@ -224,7 +225,7 @@ class HttpRedirectTest {
     try (chain) {
       RunResult r = run(HttpRequestSpec.get(chain.url("/0")));
       assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
-      assertThat(r.body()).isEqualTo("hop 5");
+      assertThat(http(r).body()).isEqualTo("hop 5");
       RunResult tooMany = run(HttpRequestSpec.get(chain.url("/-1")));
       assertThat(tooMany.error().message()).contains("too many redirects");
     }
@@ -234,7 +235,7 @@ class HttpRedirectTest {
   void aRedirectIsReturnedAsIsWhenThePanelDoesNotFollow() throws Exception {
     try (var origin = new RawHttpServer((r, s) -> redirect(302, target.url("/x")))) {
       RunResult r = run(HttpRequestSpec.get(origin.url("/")).withFollowRedirects(false));
-      assertThat(r.status()).isEqualTo(302);
+      assertThat(http(r).status()).isEqualTo(302);
       assertThat(target.requests()).isEmpty();
     }
   }

@@ -6,7 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
-import dev.fetchboard.Launcher;
+import dev.fetchboard.app.Launcher;
 import dev.fetchboard.testing.ChildJvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

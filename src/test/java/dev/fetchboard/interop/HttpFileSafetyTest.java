@@ -9,6 +9,7 @@ import dev.fetchboard.workspace.PanelSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** .http import and export: what the format treats as syntax never comes from data. */
@@ -114,7 +115,7 @@ class HttpFileSafetyTest {
   }
 
   private static PanelSpec panel(
-      String method, String url, Map<String, String> headers, BodySpec body) {
+      String method, String url, Map<String, String> headers, @Nullable BodySpec body) {
     return PanelSpec.http(
         "p",
         "P",

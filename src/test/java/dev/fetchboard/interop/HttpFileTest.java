@@ -7,6 +7,7 @@ import dev.fetchboard.workspace.AuthSpec;
 import dev.fetchboard.workspace.PanelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 class HttpFileTest {
@@ -62,7 +63,8 @@ class HttpFileTest {
   @Test
   void writtenHttpFilesReadBackToTheSameRequests() throws Exception {
     ImportResult r = HttpFileImporter.parse(sample("shop.http"));
-    String written = HttpFileWriter.write(r.panels(), r.environments().get("http-file"));
+    String written =
+        HttpFileWriter.write(r.panels(), Objects.requireNonNull(r.environments().get("http-file")));
     assertThat(written)
         .contains("@apiKey = {{$processEnv API_KEY}}")
         .contains("Authorization: Bearer {{$processEnv SHOP_TOKEN}}")

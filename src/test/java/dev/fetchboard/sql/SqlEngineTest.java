@@ -1,5 +1,7 @@
 package dev.fetchboard.sql;
 
+import static dev.fetchboard.testing.Payloads.changed;
+import static dev.fetchboard.testing.Payloads.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fetchboard.engine.Engine;
@@ -55,6 +57,17 @@ class SqlEngineTest {
   @AfterAll
   static void tearDown() {
     engine.close();
+  }
+
+  @Test
+  void theEngineTestsAConnectionWithItsVariablesResolvedAndNoPanel() {
+    var check = engine.testConnection(workspace, "db", ConnectionSpec.ofUrl(TestDatabase.url()));
+    assertThat(check.ok()).as(check.message()).isTrue();
+    assertThat(check.message()).contains("PostgreSQL");
+    var unknown =
+        engine.testConnection(workspace, "db", ConnectionSpec.ofUrl("${nowhere_to_be_found}"));
+    assertThat(unknown.ok()).isFalse();
+    assertThat(unknown.message()).contains("nowhere_to_be_found");
   }
 
   private static PanelSpec panel(String id, SqlQuerySpec q) {
@@ -170,7 +183,7 @@ class SqlEngineTest {
     assertThat(r.rowCount()).isEqualTo(1000);
     assertThat(r.elapsed()).isGreaterThan(Duration.ofMillis(1500));
     // A small first fetch: row 1 does not wait for row 300 (a 5,000-row first fetch would).
-    assertThat(r.timeToFirstRow()).isLessThan(Duration.ofMillis(1000));
+    assertThat(rows(r).timeToFirstRow()).isLessThan(Duration.ofMillis(1000));
   }
 
   @Test
@@ -321,7 +334,7 @@ class SqlEngineTest {
             SqlQuerySpec.of("db", "update items set name = name where id in (1, 2)")
                 .withAllowWrites(true));
     assertThat(allowed.ok()).isTrue();
-    assertThat(allowed.affectedRows()).isEqualTo(2L);
+    assertThat(changed(allowed).affectedRows()).isEqualTo(2L);
   }
 
   @Test

@@ -1,9 +1,11 @@
 package dev.fetchboard.sql;
 
+import static dev.fetchboard.testing.Payloads.changed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
+import dev.fetchboard.engine.QueryRows;
 import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.testing.TestDatabase;
 import dev.fetchboard.workspace.ConnectionSpec;
@@ -74,7 +76,7 @@ class StatementKindTest {
         RunResult r = run(SqlQuerySpec.of("reader", query));
         assertThat(r.rowCount()).as(query).isEqualTo(1);
         assertThat(r.value()).isEqualTo("one");
-        assertThat(r.affectedRows()).isNull();
+        assertThat(r.payload()).isInstanceOf(QueryRows.class);
       }
     }
   }
@@ -85,7 +87,7 @@ class StatementKindTest {
         run(
             SqlQuerySpec.of("db", "-- rename nothing\nupdate kinds set name = name where id < 3")
                 .withAllowWrites(true));
-    assertThat(update.affectedRows()).isEqualTo(2L);
+    assertThat(changed(update).affectedRows()).isEqualTo(2L);
     assertThat(update.table()).isNull();
     RunResult returning =
         run(

@@ -2,6 +2,7 @@ package dev.fetchboard.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.engine.RunResult;

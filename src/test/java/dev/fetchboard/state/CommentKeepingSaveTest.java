@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** Saving over a file keeps what its author wrote around the values: comments, order, style. */
@@ -28,7 +29,7 @@ class CommentKeepingSaveTest {
     return doc.substring(start, doc.indexOf("```\n", start));
   }
 
-  private String save(Workspace ws, String previous) {
+  private String save(Workspace ws, @Nullable String previous) {
     return new String(store.bytes(ws, previous), StandardCharsets.UTF_8);
   }
 
@@ -84,9 +85,9 @@ class CommentKeepingSaveTest {
         .containsExactly(
             "      headers: { Accept: application/json } -> "
                 + "      headers: { Accept: application/json, X-Trace: \"on\" }",
-            "      timeout: 5s                     # whole exchange, body included (default 30s)"
-                + " -> "
-                + "      timeout: 7s                     # whole exchange, body included (default 30s)");
+            "      timeout: 5s                     # whole exchange, body included (default 30s) ->"
+                + "       timeout: 7s                     # whole exchange, body included (default"
+                + " 30s)");
   }
 
   @Test

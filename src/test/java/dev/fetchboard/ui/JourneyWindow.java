@@ -2,10 +2,10 @@ package dev.fetchboard.ui;
 
 import static dev.fetchboard.testing.FxWait.waitUntil;
 
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.http.HttpSource;
-import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.sql.SqlSource;
 import dev.fetchboard.ui.dashboard.TileView;
 import dev.fetchboard.ui.live.UiDispatcher;

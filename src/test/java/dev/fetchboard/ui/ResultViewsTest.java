@@ -3,10 +3,10 @@ package dev.fetchboard.ui;
 import static dev.fetchboard.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.http.HttpSource;
-import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.sql.SqlSource;
 import dev.fetchboard.testing.FxWait;
 import dev.fetchboard.testing.Panels;

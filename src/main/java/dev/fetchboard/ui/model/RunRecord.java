@@ -1,5 +1,6 @@
 package dev.fetchboard.ui.model;
 
+import dev.fetchboard.engine.HttpExchange;
 import dev.fetchboard.engine.Outcome;
 import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.engine.Values;
@@ -34,10 +35,10 @@ public record RunRecord(
     return new RunRecord(
         at,
         r.outcome(),
-        r.status(),
+        r.httpStatus().isPresent() ? r.httpStatus().getAsInt() : null,
         r.elapsed(),
         r.rowCount(),
-        r.bytes(),
+        r.payload() instanceof HttpExchange http ? http.bytes() : 0,
         r.error() == null ? Values.number(r.value()) : null,
         message,
         r.error() == null || r.elapsed().toMillis() > 0);

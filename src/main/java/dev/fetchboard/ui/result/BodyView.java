@@ -1,5 +1,6 @@
 package dev.fetchboard.ui.result;
 
+import dev.fetchboard.engine.HttpExchange;
 import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.workspace.AtomicFiles;
 import dev.fetchboard.workspace.ByteSize;
@@ -82,7 +83,7 @@ public final class BodyView extends BorderPane {
     shown = r;
     long mine = generation.incrementAndGet();
     lines.setItems(FXCollections.observableArrayList());
-    boolean hasBody = r != null && r.body() != null;
+    boolean hasBody = body(r) != null;
     save.setDisable(!hasBody || binary(r));
     save.setTooltip(
         hasBody && binary(r)
@@ -92,14 +93,15 @@ public final class BodyView extends BorderPane {
       info.setText(r == null ? "" : "No body.");
       return;
     }
-    String body = r.body();
+    String body = body(r);
+    String contentType = contentType(r);
     String size = String.format("%,d characters", body.length());
     info.setText(size + " · preparing lines…");
     Thread.ofVirtual()
         .name("body-lines")
         .start(
             () -> {
-              BodyLines prepared = BodyLines.of(body, r.contentType());
+              BodyLines prepared = BodyLines.of(body, contentType);
               Platform.runLater(
                   () -> {
                     if (generation.get() != mine) {
@@ -120,13 +122,13 @@ public final class BodyView extends BorderPane {
   }
 
   private void chooseFileAndSave() {
-    if (shown == null || shown.body() == null || getScene() == null) {
+    if (body(shown) == null || getScene() == null) {
       return;
     }
     var chooser = new FileChooser();
     chooser.setTitle("Save body");
     chooser.setInitialFileName(
-        shown.contentType() != null && shown.contentType().contains("json")
+        contentType(shown) != null && contentType(shown).contains("json")
             ? "body.json"
             : "body.txt");
     var file = chooser.showSaveDialog(getScene().getWindow());
@@ -145,7 +147,7 @@ public final class BodyView extends BorderPane {
         new Task<Long>() {
           @Override
           protected Long call() throws Exception {
-            byte[] bytes = r.body().getBytes(charset(r.contentType()));
+            byte[] bytes = body(r).getBytes(charset(contentType(r)));
             AtomicFiles.write(target, bytes);
             return (long) bytes.length;
           }
@@ -185,5 +187,14 @@ public final class BodyView extends BorderPane {
       }
     }
     return StandardCharsets.UTF_8;
+  }
+
+  /** The response body of an HTTP result, or null. */
+  private static String body(RunResult r) {
+    return r != null && r.payload() instanceof HttpExchange http ? http.body() : null;
+  }
+
+  private static String contentType(RunResult r) {
+    return r != null && r.payload() instanceof HttpExchange http ? http.contentType() : null;
   }
 }

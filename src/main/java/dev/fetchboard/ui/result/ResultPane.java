@@ -1,6 +1,7 @@
 package dev.fetchboard.ui.result;
 
 import dev.fetchboard.engine.CheckOutcome;
+import dev.fetchboard.engine.HttpExchange;
 import dev.fetchboard.engine.RunResult;
 import dev.fetchboard.ui.model.PanelState;
 import dev.fetchboard.ui.model.PanelViewModel;
@@ -193,9 +194,10 @@ public final class ResultPane extends BorderPane {
     checks.setText(checksText(r));
     // Go where the result is, but never away from a tab the user chose that has something to show.
     Tab selected = tabs.getSelectionModel().getSelectedItem();
-    if (selected == rowsTab && r.table() == null && r.body() != null) {
+    boolean hasBody = r.payload() instanceof HttpExchange http && http.body() != null;
+    if (selected == rowsTab && r.table() == null && hasBody) {
       tabs.getSelectionModel().select(bodyTab);
-    } else if (selected == bodyTab && r.body() == null && r.table() != null) {
+    } else if (selected == bodyTab && !hasBody && r.table() != null) {
       tabs.getSelectionModel().select(rowsTab);
     }
   }
@@ -214,19 +216,21 @@ public final class ResultPane extends BorderPane {
 
   private static String headersText(RunResult r) {
     var sb = new StringBuilder();
-    if (r.status() != null) {
-      sb.append("status: ").append(r.status()).append('\n');
+    HttpExchange http = r.payload() instanceof HttpExchange h ? h : null;
+    if (http != null) {
+      sb.append("status: ").append(http.status()).append('\n');
     }
     sb.append("time: ").append(Durations.human(r.elapsed()));
-    if (r.timeToFirstByte() != null) {
-      sb.append(" (first byte after ").append(Durations.human(r.timeToFirstByte())).append(')');
+    if (http != null && http.timeToFirstByte() != null) {
+      sb.append(" (first byte after ").append(Durations.human(http.timeToFirstByte())).append(')');
     }
     sb.append('\n');
-    if (r.bytes() > 0) {
-      sb.append("size: ").append(ByteSize.human(r.bytes())).append('\n');
+    if (http != null && http.bytes() > 0) {
+      sb.append("size: ").append(ByteSize.human(http.bytes())).append('\n');
     }
     sb.append('\n');
-    for (Map.Entry<String, List<String>> h : r.headers().entrySet()) {
+    Map<String, List<String>> headers = http == null ? Map.of() : http.headers();
+    for (Map.Entry<String, List<String>> h : headers.entrySet()) {
       for (String v : h.getValue()) {
         sb.append(h.getKey()).append(": ").append(v).append('\n');
       }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a changed document over the text it was read from, touching only what changed: every
@@ -41,8 +42,11 @@ public final class CommentKeepingWriter {
    * oldValue} (both in the same normal form, e.g. what a bound object serializes to). Null when the
    * old text's shape gives nothing to keep (its root is not a block mapping).
    */
-  public static String write(
-      YamlTree tree, JsonNode oldValue, JsonNode newValue, Function<JsonNode, String> blockYaml) {
+  public static @Nullable String write(
+      YamlTree tree,
+      @Nullable JsonNode oldValue,
+      JsonNode newValue,
+      Function<JsonNode, String> blockYaml) {
     if (oldValue != null && oldValue.equals(newValue)) {
       return tree.index().text();
     }
@@ -154,7 +158,8 @@ public final class CommentKeepingWriter {
 
   // ---- sequences
 
-  private String sequence(YamlNode.Sequence seq, int regionStart, ArrayNode old, ArrayNode neu) {
+  private @Nullable String sequence(
+      YamlNode.Sequence seq, int regionStart, ArrayNode old, ArrayNode neu) {
     List<YamlNode> items = seq.items();
     int n = items.size();
     int[] chunkStart = new int[n + 1];
@@ -260,7 +265,7 @@ public final class CommentKeepingWriter {
     return matchOf;
   }
 
-  private static String id(JsonNode item) {
+  private static @Nullable String id(JsonNode item) {
     JsonNode id = item.isObject() ? item.get("id") : null;
     return id != null && id.isTextual() ? id.asText() : null;
   }
@@ -287,7 +292,7 @@ public final class CommentKeepingWriter {
    * The text that replaces a scalar or flow value in place (keeping what follows it on its line),
    * or null when the new value needs block lines.
    */
-  private String inPlace(YamlNode raw, JsonNode neu) {
+  private @Nullable String inPlace(YamlNode raw, JsonNode neu) {
     boolean flowOrScalar =
         raw instanceof YamlNode.Scalar
             || (raw instanceof YamlNode.Mapping m && m.flow())
@@ -306,7 +311,7 @@ public final class CommentKeepingWriter {
     return empty ? " " + rendered : rendered;
   }
 
-  private String scalarText(JsonNode scalar) {
+  private @Nullable String scalarText(JsonNode scalar) {
     var one = JsonNodeFactory.instance.objectNode();
     one.set("x", scalar);
     String line = blockYaml.apply(one).stripTrailing();

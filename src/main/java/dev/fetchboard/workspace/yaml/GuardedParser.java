@@ -1,6 +1,7 @@
 package dev.fetchboard.workspace.yaml;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
@@ -28,7 +29,7 @@ final class GuardedParser implements Parser {
   private final Parser delegate;
   private int depth;
   private int documents;
-  private Event inspected;
+  private @Nullable Event inspected;
 
   GuardedParser(Parser delegate) {
     this.delegate = delegate;

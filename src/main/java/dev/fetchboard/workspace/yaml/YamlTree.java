@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.MappingStartEvent;
@@ -50,9 +51,9 @@ public final class YamlTree {
           "tag:yaml.org,2002:null", YamlNode.Kind.NULL);
 
   private final TextIndex index;
-  private final YamlNode root;
+  private final @Nullable YamlNode root;
 
-  private YamlTree(TextIndex index, YamlNode root) {
+  private YamlTree(TextIndex index, @Nullable YamlNode root) {
     this.index = index;
     this.root = root;
   }
@@ -213,7 +214,7 @@ public final class YamlTree {
   }
 
   /** The document's root node, or null when the text holds only comments. */
-  public YamlNode root() {
+  public @Nullable YamlNode root() {
     return root;
   }
 
@@ -222,7 +223,7 @@ public final class YamlTree {
   }
 
   /** The document as a Jackson tree (null when empty); keys keep their order. */
-  public JsonNode toJson() throws YamlTreeException {
+  public @Nullable JsonNode toJson() throws YamlTreeException {
     return root == null ? null : toJson(root);
   }
 
@@ -360,7 +361,7 @@ public final class YamlTree {
     return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 60) + "…";
   }
 
-  private static String firstLine(String s) {
+  private static String firstLine(@Nullable String s) {
     if (s == null) {
       return "";
     }

@@ -3,10 +3,10 @@ package dev.fetchboard.ui.editor;
 import static dev.fetchboard.testing.FxWait.onFx;
 import static dev.fetchboard.testing.FxWait.waitUntil;
 
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.redis.RedisSource;
-import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.testing.FxWait;
 import dev.fetchboard.testing.TestRedis;
 import dev.fetchboard.ui.FetchboardApp;

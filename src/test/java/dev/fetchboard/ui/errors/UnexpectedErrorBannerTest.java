@@ -4,13 +4,13 @@ import static dev.fetchboard.testing.FxWait.onFx;
 import static dev.fetchboard.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.errors.DesktopOpener;
 import dev.fetchboard.errors.ErrorSink;
 import dev.fetchboard.errors.LogSetup;
 import dev.fetchboard.http.HttpSource;
-import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.ui.FetchboardApp;
 import dev.fetchboard.ui.MainWindow;
 import dev.fetchboard.ui.live.UiDispatcher;

@@ -87,19 +87,10 @@ class PanelViewModelTest {
             null,
             Instant.now(),
             Duration.ofMillis(5),
-            null,
-            null,
-            null,
-            null,
-            0,
-            null,
-            table,
-            42L,
-            null,
-            null,
-            null,
             1,
-            null);
+            null,
+            null,
+            new dev.fetchboard.engine.QueryRows(table, 42L, null));
     vm.finished(ok);
     assertThat(vm.history().getLast().number()).isEqualTo(42.0);
     assertThat(vm.history().getLast().rows()).isEqualTo(1);

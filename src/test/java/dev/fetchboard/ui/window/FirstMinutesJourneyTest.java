@@ -3,10 +3,10 @@ package dev.fetchboard.ui.window;
 import static dev.fetchboard.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
 import dev.fetchboard.http.HttpSource;
-import dev.fetchboard.sql.ConnectionCheck;
 import dev.fetchboard.sql.SqlSource;
 import dev.fetchboard.testing.TestHttpServer;
 import dev.fetchboard.ui.FetchboardApp;
@@ -364,7 +364,7 @@ class FirstMinutesJourneyTest {
           "the sample's API answers its health panel (its latency check may fail on a busy box)",
           () -> {
             var r = panel("api-health").resultProperty().get();
-            return r != null && Integer.valueOf(200).equals(r.status());
+            return r != null && r.httpStatus().orElse(0) == 200;
           });
     } catch (AssertionError e) {
       throw new AssertionError(

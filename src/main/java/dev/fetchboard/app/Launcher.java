@@ -1,4 +1,4 @@
-package dev.fetchboard;
+package dev.fetchboard.app;
 
 import dev.fetchboard.cli.FetchboardCommand;
 import dev.fetchboard.errors.LogSetup;

@@ -1,4 +1,4 @@
-package dev.fetchboard.sql;
+package dev.fetchboard.engine;
 
 import java.time.Duration;
 
