@@ -134,15 +134,13 @@ public final class WindowAlerts {
           Styles.WARNING);
       return;
     }
-    model.messageProperty().set("Sending a test alert…");
+    model.tell("Sending a test alert…");
     executor.submit(
         "send test alert",
         current::sendTest,
         answers -> {
           boolean allOk = answers.stream().allMatch(TargetAnswer::delivered);
-          model
-              .messageProperty()
-              .set(allOk ? "Every alert target took the test message" : "An alert target failed");
+          model.tell(allOk ? "Every alert target took the test message" : "An alert target failed");
           notice(
               answers.stream()
                   .map(a -> (a.delivered() ? "✔ " : "✘ ") + a.target() + ": " + a.answer())
