@@ -13,6 +13,7 @@ public final class Launcher {
   public static void main(String[] args) throws Exception {
     // Before anything logs: Logback writes to the log file, java.util.logging is routed there too.
     LogSetup.start();
+    trainingRuns();
     if (args.length == 0 || args[0].equals("gui")) {
       String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
       if (Boolean.getBoolean("fetchboard.aotTraining") && rest.length > 0) {
@@ -26,5 +27,23 @@ public final class Launcher {
     }
     FetchboardCommand.reportUncaughtErrors();
     System.exit(FetchboardCommand.execute(args));
+  }
+
+  /**
+   * An AOT training run records one process (installer/build.sh, bench/run): with {@code
+   * -Dfetchboard.aotTrainingRuns=FILE} it first runs each command line of FILE (one per line, words
+   * split at spaces; output discarded), so the cache holds what all of them load and profile.
+   */
+  private static void trainingRuns() throws java.io.IOException {
+    String file = System.getProperty("fetchboard.aotTrainingRuns");
+    if (file == null) {
+      return;
+    }
+    var quiet = new java.io.PrintWriter(java.io.Writer.nullWriter());
+    for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(file))) {
+      if (!line.isBlank()) {
+        FetchboardCommand.execute(line.strip().split("\\s+"), quiet, quiet);
+      }
+    }
   }
 }

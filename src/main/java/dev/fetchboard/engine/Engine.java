@@ -176,7 +176,7 @@ public final class Engine implements AutoCloseable {
       return new ConnectionCheck(false, null, null, e.getMessage());
     }
     for (Source source : sources) {
-      if (source instanceof ConnectionTester tester) {
+      if (source instanceof ConnectionTester tester && tester.tests(resolved)) {
         return tester.testConnection(resolved);
       }
     }

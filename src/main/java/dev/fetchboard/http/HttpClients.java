@@ -1,11 +1,15 @@
 package dev.fetchboard.http;
 
+import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
@@ -14,15 +18,28 @@ import javax.net.ssl.X509TrustManager;
 /**
  * The shared {@link HttpClient}s: one set per TLS mode, created on first use and reused so
  * connections are pooled across panels and runs. Redirects are never followed by the client itself:
- * {@link RedirectPolicy} decides. Each client has one selector thread; {@link #ROTATION} clients
- * per mode can be handed out in turn, though measured it made no difference (decision 10). The
- * clients keep java.net.http's own executor: a virtual-thread executor halved throughput.
+ * {@link RedirectPolicy} decides. A request waits on its caller's (virtual) thread through {@code
+ * send}, and the client finishes each response on its selector thread, so an exchange costs one
+ * thread hand-off (measured: half the CPU per request of {@code sendAsync} on the client's default
+ * pool, which handed every response to one of ~100 pool threads and then to the common pool;
+ * decision 10). Each client has one selector thread; {@link #ROTATION} clients per mode can be
+ * handed out in turn.
  */
 final class HttpClients implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   /** Clients per TLS mode, taken in turn (fetchboard.http.clients overrides it for measuring). */
   static final int ROTATION = Math.max(1, Integer.getInteger("fetchboard.http.clients", 1));
+
+  /**
+   * Where the client runs its own tasks (reading a response, completing it): "direct" on its
+   * selector thread, "pool" on java.net.http's default cached pool (fetchboard.http.executor
+   * overrides it for measuring).
+   */
+  static final String EXECUTOR = System.getProperty("fetchboard.http.executor", "direct");
+
+  /** How a request waits: "blocking" through HttpClient.send, "async" through sendAsync. */
+  static final String WAIT = System.getProperty("fetchboard.http.wait", "blocking");
 
   private final ConcurrentHashMap<Boolean, HttpClient[]> clients = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger turn =
@@ -54,6 +71,9 @@ final class HttpClients implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER);
+    if (EXECUTOR.equals("direct")) {
+      b.executor(Runnable::run);
+    }
     if (proxy != null) {
       b.proxy(proxy);
     }
@@ -91,6 +111,40 @@ final class HttpClients implements AutoCloseable {
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("TLS is not available", e);
     }
+  }
+
+  /**
+   * Sends one request and waits for its response on the calling thread. A failure comes as an
+   * {@link ExecutionException} holding the client's own exception, as from {@code
+   * sendAsync(…).get()}; an interrupt cancels the exchange.
+   */
+  static <T> HttpResponse<T> send(
+      HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> handler)
+      throws InterruptedException, ExecutionException {
+    if (!WAIT.equals("blocking")) {
+      var future = client.sendAsync(request, handler);
+      try {
+        return future.get();
+      } finally {
+        future.cancel(true);
+      }
+    }
+    try {
+      return client.send(request, handler);
+    } catch (IOException | RuntimeException e) {
+      throw new ExecutionException(unwrapped(e));
+    }
+  }
+
+  /**
+   * The exception the exchange failed with. {@code send} re-throws it as a new exception of a
+   * related type, the original as its cause with the same message.
+   */
+  private static Throwable unwrapped(Exception e) {
+    Throwable cause = e.getCause();
+    return cause != null && java.util.Objects.equals(e.getMessage(), cause.getMessage())
+        ? cause
+        : e;
   }
 
   @Override

@@ -229,9 +229,9 @@ public final class HttpSource implements Source {
           }
           return new CappedBodySubscriber(cap, bytes -> ctx.progress(bytes, 0, null));
         };
-    var future = client.sendAsync(RequestBuilder.toJdk(request), handler);
-    try (var abort = ctx.cancellation().onCancel(() -> future.cancel(true))) {
-      HttpResponse<byte[]> r = future.get();
+    try {
+      // A cancelled run interrupts this thread, which cancels the exchange.
+      HttpResponse<byte[]> r = HttpClients.send(client, RequestBuilder.toJdk(request), handler);
       return new IncomingResponse(
           r.statusCode(), r.headers().map(), r.body(), headersAt.get(), r.uri());
     } catch (ExecutionException e) {
@@ -245,8 +245,6 @@ public final class HttpSource implements Source {
       throw HttpErrors.describe(cause, request.uri(), spec.idempotent());
     } catch (CancellationException e) {
       throw new InterruptedException("cancelled");
-    } finally {
-      future.cancel(true);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.fetchboard.redis;
 
+import dev.fetchboard.engine.ConnectionCheck;
+import dev.fetchboard.engine.ConnectionTester;
 import dev.fetchboard.engine.ErrorKind;
 import dev.fetchboard.engine.RunContext;
 import dev.fetchboard.engine.RunFailure;
@@ -16,7 +18,7 @@ import java.time.Duration;
  * Runs Redis panels: the one place that reads a {@link RedisCommandSpec} and the workspace's
  * connection, and hands a {@link RedisRequest} to the {@link RedisCommandRunner}.
  */
-public final class RedisSource implements Source {
+public final class RedisSource implements Source, ConnectionTester {
   private static final Duration SLACK = Duration.ofSeconds(1);
 
   private final RedisCommandRunner runner = new RedisCommandRunner();
@@ -66,15 +68,21 @@ public final class RedisSource implements Source {
     }
   }
 
+  @Override
+  public boolean tests(ConnectionSpec resolved) {
+    return RedisSettings.isRedisUrl(resolved.url());
+  }
+
   /** "Test connection" for a Redis connection whose variables are resolved: PING and version. */
-  public String testConnection(ConnectionSpec resolved) throws RunFailure {
-    RedisSettings settings;
+  @Override
+  public ConnectionCheck testConnection(ConnectionSpec resolved) {
     try {
-      settings = RedisSettings.of(resolved);
+      return new ConnectionCheck(true, null, null, runner.test(RedisSettings.of(resolved)));
     } catch (IllegalArgumentException e) {
-      throw new RunFailure(ErrorKind.INVALID_INPUT, e.getMessage());
+      return new ConnectionCheck(false, null, null, e.getMessage());
+    } catch (RunFailure e) {
+      return new ConnectionCheck(false, null, null, e.getMessage());
     }
-    return runner.test(settings);
   }
 
   @Override

@@ -531,6 +531,15 @@ public final class SqlSource implements Source, ConnectionTester {
     }
   }
 
+  /** Every connection but another kind's URL (a {@code redis://} one, say) is PostgreSQL's. */
+  @Override
+  public boolean tests(ConnectionSpec resolved) {
+    String url = resolved.url();
+    return url == null
+        || !url.strip().matches("(?i)^[a-z][a-z0-9+.-]*://.*")
+        || url.strip().toLowerCase(java.util.Locale.ROOT).startsWith("postgres");
+  }
+
   /** "Test connection": opens one connection outside the pools and asks the server its version. */
   @Override
   public ConnectionCheck testConnection(ConnectionSpec resolved) {

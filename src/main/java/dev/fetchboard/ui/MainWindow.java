@@ -224,6 +224,13 @@ public final class MainWindow extends BorderPane {
    */
   static final int PANELS_PER_FRAME = 30;
 
+  /** Adds an empty Redis panel and opens its form with the keyboard in its command. */
+  private void addRedisPanel() {
+    history.addRedis();
+    detail.getSelectionModel().select(editTab);
+    ui.onFx(editor::focusFirstField);
+  }
+
   /**
    * Adds an empty panel and opens its form with the keyboard in its URL or SQL: what someone who
    * pressed "+ HTTP" is about to type.
@@ -313,6 +320,8 @@ public final class MainWindow extends BorderPane {
     addHttp.setId("add-http");
     var addSql = button("SQL", Feather.PLUS, "Add a SQL query panel", () -> addPanel(true));
     addSql.setId("add-sql");
+    var addRedis = button("Redis", Feather.PLUS, "Add a Redis command panel", this::addRedisPanel);
+    addRedis.setId("add-redis");
     var open = button("Open", Feather.FOLDER, "Open a workspace (Ctrl+O)", files::open);
     var importButton =
         button(
@@ -338,6 +347,7 @@ public final class MainWindow extends BorderPane {
         new Separator(Orientation.VERTICAL),
         addHttp,
         addSql,
+        addRedis,
         spacer,
         importButton,
         open,

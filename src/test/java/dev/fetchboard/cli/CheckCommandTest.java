@@ -2,7 +2,7 @@ package dev.fetchboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fetchboard.Launcher;
+import dev.fetchboard.app.Launcher;
 import dev.fetchboard.testing.ChildJvm;
 import dev.fetchboard.testing.TestDatabase;
 import java.io.PrintWriter;

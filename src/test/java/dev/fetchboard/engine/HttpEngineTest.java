@@ -422,6 +422,21 @@ class HttpEngineTest {
     assertThat(r.perSecond()).isPositive();
   }
 
+  /**
+   * java.net.http's default pool handed every response to one of ~100 threads it started for a load
+   * probe at c=64, then to the common pool: most of the client's CPU per request went into those
+   * hand-offs. Responses are now finished on the client's selector thread.
+   */
+  @Test
+  void aLoadProbeStartsNoThreadPerResponse() throws Exception {
+    server.respond("/w", 200, "application/json", "{}");
+    RepeatResult r = engine.repeat(workspace, Panels.get("w", server.url("/w")), 256, 64);
+    assertThat(r.succeeded()).isEqualTo(256);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .map(Thread::getName)
+        .noneMatch(name -> name.matches("HttpClient-\\d+-Worker-\\d+"));
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);

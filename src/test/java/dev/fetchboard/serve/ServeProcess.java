@@ -41,7 +41,7 @@ final class ServeProcess implements AutoCloseable {
     }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add("dev.fetchboard.Launcher");
+    command.add("dev.fetchboard.app.Launcher");
     command.addAll(List.of(args));
     var pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().putAll(env);

@@ -43,6 +43,7 @@ public final class PanelEditor extends ScrollPane {
   private final HttpForm httpForm;
   private final SqlForm sqlForm;
   private final UiExecutor ui;
+  private final RedisForm redisForm;
 
   private final TextField title = new TextField();
   private final ComboBox<ViewKind> view = new ComboBox<>();
@@ -60,6 +61,7 @@ public final class PanelEditor extends ScrollPane {
     this.vm = new PanelEditorViewModel(model);
     httpForm = new HttpForm(errors, vm::changed, this::takeCurl, vm::built);
     sqlForm = new SqlForm(model, errors, vm::changed, newConnection, ui);
+    redisForm = new RedisForm(model, errors, vm::changed, newConnection);
     getStyleClass().add("panel-editor");
     setFitToWidth(true);
     content.setPadding(new Insets(10));
@@ -179,7 +181,7 @@ public final class PanelEditor extends ScrollPane {
           case null -> null;
           case HttpRequestSpec _ -> httpForm;
           case SqlQuerySpec _ -> sqlForm;
-          case RedisCommandSpec _ -> null;
+          case RedisCommandSpec _ -> redisForm;
         };
     if (form != null) {
       checks.setPromptText(form.checksHint());

@@ -88,6 +88,12 @@ public final class PanelHistory {
     record(new Added(vm, model.panels().indexOf(vm)));
   }
 
+  /** Adds a Redis panel (undoable like the others). */
+  public void addRedis() {
+    PanelViewModel vm = model.addRedis();
+    record(new Added(vm, model.panels().indexOf(vm)));
+  }
+
   /** Puts a copy of the selected panel right after it. */
   public void duplicateSelected() {
     PanelViewModel vm = model.selectedProperty().get();

@@ -207,6 +207,31 @@ public final class WorkspaceViewModel {
     return vm;
   }
 
+  /** Adds a Redis panel on the first Redis connection, selected, running PING until edited. */
+  public PanelViewModel addRedis() {
+    String id = freeId("redis");
+    String number = id.substring(id.lastIndexOf('-') + 1);
+    Workspace ws = workspace.get();
+    String conn =
+        ws.connections().entrySet().stream()
+            .filter(e -> dev.fetchboard.redis.RedisSettings.isRedisUrl(e.getValue().url()))
+            .map(java.util.Map.Entry::getKey)
+            .findFirst()
+            .orElse(null);
+    PanelSpec p =
+        PanelSpec.of(
+                id,
+                "New Redis command" + (number.equals("1") ? "" : " " + number),
+                dev.fetchboard.workspace.RedisCommandSpec.of(conn, "PING"))
+            .withView(ViewKind.VALUE);
+    var vm = new PanelViewModel(p);
+    byId.put(id, vm);
+    panels.add(vm);
+    setWorkspace(ws.withPanel(p));
+    selected.set(vm);
+    return vm;
+  }
+
   /** Adds imported panels and environments (ids made unique) and selects the first new panel. */
   public void importPanels(dev.fetchboard.interop.ImportResult imported) {
     Workspace merged = dev.fetchboard.interop.Importers.merge(workspace.get(), imported);

@@ -139,7 +139,9 @@ public final class ResultPane extends BorderPane {
             ? javafx.util.Subscription.EMPTY
             : javafx.util.Subscription.combine(
                 vm.stateProperty().subscribe((a, b) -> changed()),
-                vm.detailProperty().subscribe((a, b) -> changed()),
+                // The detail line is the last thing a run's event sets: the pane is up to date
+                // with the tiles in the same frame; the rest catches what left it unchanged.
+                vm.detailProperty().subscribe((a, b) -> refresh()),
                 vm.resultProperty().subscribe((a, b) -> changed()),
                 vm.tableProperty().subscribe((a, b) -> changed()),
                 vm.rowsSoFarProperty().subscribe((a, b) -> changed()));
