@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.controls.Notification;
 import dev.fetchboard.Fetchboard;
+import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.engine.Engine;
 import dev.fetchboard.engine.EngineConfig;
-import dev.fetchboard.engine.ConnectionCheck;
 import dev.fetchboard.testing.FxWait;
 import dev.fetchboard.testing.TestHttpServer;
 import dev.fetchboard.ui.MainWindow;
