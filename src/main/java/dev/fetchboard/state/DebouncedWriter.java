@@ -27,7 +27,9 @@ public final class DebouncedWriter<T> {
   private final Write<T> write;
   private final Consumer<String> onError;
   private final Object lock = new Object();
+  // A value may itself be null (the recovery copy's "remove it"), so whether one waits is a flag.
   private @Nullable T pending;
+  private boolean hasPending;
   private @Nullable ScheduledFuture<?> scheduled;
 
   /**
@@ -51,6 +53,7 @@ public final class DebouncedWriter<T> {
   public void submit(T value) {
     synchronized (lock) {
       pending = value;
+      hasPending = true;
       if (scheduled != null) {
         scheduled.cancel(false);
       }
@@ -79,20 +82,23 @@ public final class DebouncedWriter<T> {
   /** True while a value waits for its write. */
   public boolean isPending() {
     synchronized (lock) {
-      return pending != null;
+      return hasPending;
     }
   }
 
   // Serialised on this object: a flush and a timed write never interleave, and whichever runs
   // second finds nothing pending.
+  // A submitted value may be null on purpose ("remove the copy"), and is written as such.
+  @SuppressWarnings("NullAway")
   private synchronized void writePending() {
     T value;
     synchronized (lock) {
-      if (pending == null) {
+      if (!hasPending) {
         return;
       }
       value = pending;
       pending = null;
+      hasPending = false;
     }
     try {
       write.write(value);

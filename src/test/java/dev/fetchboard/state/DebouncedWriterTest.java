@@ -19,7 +19,7 @@ class DebouncedWriterTest {
         Workers.timer("test-timer"),
         Executors.newThreadPerTaskExecutor(Workers.virtual("test-io")),
         v -> {
-          if (v < 0) {
+          if (v != null && v < 0) {
             throw new java.io.IOException("disk on fire");
           }
           written.add(v);
@@ -51,6 +51,16 @@ class DebouncedWriterTest {
     assertThat(written).containsExactly(7);
     Thread.sleep(400);
     assertThat(written).containsExactly(7);
+  }
+
+  @Test
+  void aNullValueIsWrittenTooForItMeansRemove() throws Exception {
+    var w = writer(Duration.ofMillis(200));
+    w.submit(7);
+    w.submit(null);
+    assertThat(w.isPending()).isTrue();
+    w.flush();
+    assertThat(written).hasSize(1).containsNull();
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.fetchboard.ui.editor;
 
-import dev.fetchboard.redis.RedisCommandLine;
+import dev.fetchboard.interop.RedisCommandLine;
 import dev.fetchboard.redis.RedisSettings;
 import dev.fetchboard.ui.model.WorkspaceViewModel;
 import dev.fetchboard.workspace.PanelSpec;

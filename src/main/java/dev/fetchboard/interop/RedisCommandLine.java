@@ -1,10 +1,9 @@
-package dev.fetchboard.redis;
+package dev.fetchboard.interop;
 
-import dev.fetchboard.interop.ImportException;
-import dev.fetchboard.interop.ShellWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A command as a person types it: {@code HGET user:1 "full name"}, split as redis-cli splits its
@@ -16,7 +15,7 @@ import java.util.Locale;
  * @param url where the pasted redis-cli line pointed (redis://host:port/db), or null
  * @param notices options that were not carried over (a password on the command line)
  */
-public record RedisCommandLine(List<String> command, String url, List<String> notices) {
+public record RedisCommandLine(List<String> command, @Nullable String url, List<String> notices) {
 
   /**
    * Reads a typed or pasted line.
