@@ -120,8 +120,9 @@ if [[ -n "${DISPLAY:-}" ]]; then
   train_opts="$train_opts -Dfetchboard.aotTraining=true"
 fi
 echo "AOT cache: training on: ${train[0]}"
-# Its own settings folder: the training run must not become the user's last workspace.
-XDG_CONFIG_HOME="$out/train/config" JAVA_TOOL_OPTIONS="$train_opts" timeout 300 \
+# Its own settings folder, an absolute path (XDG says a relative one is ignored, and it was: the
+# training workspace became the user's last workspace): the training run must not touch them.
+XDG_CONFIG_HOME="$(pwd)/$out/train/config" JAVA_TOOL_OPTIONS="$train_opts" timeout 300 \
   "$app/bin/Fetchboard" "${train[@]}" >"$out/train/run.log" 2>&1 || {
   cat "$out/train/run.log" >&2
   exit 1
